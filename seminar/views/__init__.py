@@ -1,0 +1,1 @@
+"""Thin ipywidgets front ends over the kit's models. No model logic lives here."""

@@ -1,0 +1,35 @@
+"""Lesson 00 in a real JupyterLab: it runs clean and its widget renders and responds."""
+import pytest
+
+from tests.browser.lab import cell_errors, open_notebook, run_all
+
+pytestmark = pytest.mark.browser
+
+
+def test_lesson00_runs_and_explorer_responds(page, lab):
+    open_notebook(page, lab, "lessons/00-start-here.ipynb")
+    run_all(page)
+    assert cell_errors(page) == []
+
+    select = page.locator(".widget-dropdown select").first
+    select.wait_for(state="visible")
+    card = page.locator(".seminar-lesson-card").first
+    card.wait_for(state="visible")
+    first_title = card.locator("h3").inner_text()
+    assert first_title.startswith("00")
+
+    options = select.locator("option").all_inner_texts()
+    # Keyboard: focus the menu and press End / ArrowDown to pick another lesson.
+    select.focus()
+    page.keyboard.press("End" if len(options) > 1 else "Home")
+    if len(options) > 1:
+        page.wait_for_function(
+            "t => document.querySelector('.seminar-lesson-card h3').textContent !== t",
+            arg=first_title)
+        assert card.locator("h3").inner_text() != first_title
+    # Mouse: choose the first lesson again from the menu.
+    select.select_option(index=0)
+    page.wait_for_function(
+        "t => document.querySelector('.seminar-lesson-card h3').textContent === t",
+        arg=first_title)
+    assert "Questions" in card.inner_text()

@@ -1,0 +1,54 @@
+from pathlib import Path
+
+import pytest
+
+from seminar import syllabus
+
+HEADER = """# A lesson
+
+**Questions**
+- Is it real?
+
+**Objectives**
+- Read.
+
+**Time**: Teaching: 30 min · Exercises: 20 min
+
+**Readings**: `her-2013-1`, `leibniz-1`
+"""
+
+
+def test_parse_header_reads_every_field():
+    les = syllabus.parse_header(HEADER, Path("lessons/07-was-it-real.ipynb"))
+    assert (les.number, les.slug, les.title) == (7, "was-it-real", "A lesson")
+    assert les.questions == ["Is it real?"]
+    assert (les.teaching_min, les.exercise_min) == (30, 20)
+    assert les.readings == ["her-2013-1", "leibniz-1"]
+
+
+@pytest.mark.parametrize("broken, word", [
+    (HEADER.replace("**Objectives**", "Objectives"), "Objectives"),
+    (HEADER.replace("# A lesson", ""), "title"),
+    (HEADER.replace("Teaching: 30 min", "half an hour"), "Time"),
+])
+def test_parse_header_names_what_is_missing(broken, word):
+    with pytest.raises(ValueError, match=word):
+        syllabus.parse_header(broken, Path("lessons/07-was-it-real.ipynb"))
+
+
+def test_every_lesson_header_parses_and_numbers_are_unique():
+    table = syllabus.lessons()
+    assert len(table) >= 1
+    assert table["lesson"].is_unique
+    assert (table["teaching_min"] > 0).all()
+
+
+def test_binder_link_opens_the_notebook_in_lab():
+    url = syllabus.binder_url("lessons/00-start-here.ipynb")
+    assert url.startswith("https://mybinder.org/v2/gh/")
+    assert url.endswith("?urlpath=lab/tree/lessons/00-start-here.ipynb")
+
+
+def test_readme_lesson_map_is_current():
+    assert syllabus.update_readme(check=True), \
+        "README lesson map is out of date: run `python -m seminar.syllabus`"
