@@ -33,3 +33,4 @@ def test_lesson00_runs_and_explorer_responds(page, lab):
         "t => document.querySelector('.seminar-lesson-card h3').textContent === t",
         arg=first_title)
     assert "Questions" in card.inner_text()
+
