@@ -446,6 +446,25 @@ def catalogue(root: Path | str = KIT_ROOT):
     return pd.DataFrame(catalogue_rows(root), columns=CATALOGUE_COLUMNS)
 
 
+def lesson_usage(root: Path | str = KIT_ROOT):
+    """Which lesson uses which excerpt: one row per excerpt a lesson quotes, one column per
+    lesson (its number), "✓" where that lesson's notebook in lessons/ shows the excerpt."""
+    import pandas as pd
+
+    root = Path(root)
+    lesson_numbers = sorted(p.name[:2] for p in (root / "lessons").glob("[0-9][0-9]-*.ipynb"))
+    titles = {e.id: r.title for r in readings(root / "readings") for e in r.excerpts}
+    rows = {}
+    for eid, used in notebook_uses(root).items():
+        numbers = {Path(p).name[:2] for p in used if p.startswith("lessons/")}
+        if numbers:
+            rows[eid] = {"reading": titles.get(eid, "?"),
+                         **{n: "✓" if n in numbers else "" for n in lesson_numbers}}
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["reading", *lesson_numbers])
+    table.index.name = "excerpt"
+    return table
+
+
 def catalogue_csv(root: Path | str = KIT_ROOT) -> str:
     """The text of readings/catalogue.csv as it should be now."""
     buf = io.StringIO()

@@ -339,3 +339,25 @@ def test_catalogue_dataframe_has_one_row_per_excerpt():
     assert list(table.columns) == R.CATALOGUE_COLUMNS
     assert list(table["excerpt_id"]) == list(ALL)
     assert table["words"].min() > 0
+
+
+def test_lesson_usage_marks_the_lessons_that_show_an_excerpt(tmp_path):
+    import json
+    import shutil
+
+    from seminar import KIT_ROOT
+    from seminar.readings import lesson_usage
+
+    shutil.copytree(KIT_ROOT / "readings", tmp_path / "readings")
+    (tmp_path / "lessons").mkdir()
+    for name, source in [("01-a.ipynb", 'show("leibniz-1")'),
+                         ("02-b.ipynb", 'show("leibniz-1")\nshow("plato-2")')]:
+        nb = {"cells": [{"cell_type": "code", "source": source, "metadata": {},
+                         "outputs": [], "execution_count": None}],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        (tmp_path / "lessons" / name).write_text(json.dumps(nb))
+    table = lesson_usage(tmp_path)
+    assert list(table.columns) == ["reading", "01", "02"]
+    assert table.loc["leibniz-1", "01"] == "✓" and table.loc["leibniz-1", "02"] == "✓"
+    assert table.loc["plato-2", "01"] == "" and table.loc["plato-2", "02"] == "✓"
+    assert "lovelace-1" not in table.index
