@@ -65,17 +65,26 @@ class Result:
     __repr__ = __str__
 
 
+_STUB_OPS = {"LOAD_CONST", "RETURN_CONST", "RETURN_VALUE", "STORE_FAST", "LOAD_FAST",
+             "LOAD_FAST_CHECK", "STORE_NAME", "LOAD_NAME", "POP_TOP"}
+
+
 def _is_stub_function(answer: Any) -> bool:
-    """True for a function whose whole body is ``return ...`` (the generator's stub)."""
+    """True for a function that only passes ``...`` around and returns it (the generator's stub).
+
+    ``def f(x): return ...`` and ``def f(x): h = ...; return h`` are stubs.
+    """
     if not isinstance(answer, types.FunctionType):
         return False
     try:
-        ops = [(ins.opname, ins.argval) for ins in dis.get_instructions(answer)
+        ops = [ins for ins in dis.get_instructions(answer)
                if ins.opname not in ("RESUME", "NOP", "CACHE", "EXTENDED_ARG")]
     except Exception:  # an exotic code object: treat it as an answer
         return False
-    return ops in ([("LOAD_CONST", Ellipsis), ("RETURN_VALUE", None)],
-                   [("RETURN_CONST", Ellipsis)])
+    if not ops or any(ins.opname not in _STUB_OPS for ins in ops):
+        return False
+    constants = [ins.argval for ins in ops if ins.opname in ("LOAD_CONST", "RETURN_CONST")]
+    return bool(constants) and all(c is Ellipsis for c in constants)
 
 
 def is_placeholder(answer: Any) -> bool:
@@ -98,6 +107,10 @@ def _short(text: object) -> str:
 
 def _kind(answer: Any) -> str:
     return type(answer).__name__
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 @dataclass(frozen=True)
@@ -127,9 +140,9 @@ def _not_a_number(answer: Any) -> str:
     size = getattr(answer, "size", None)
     if isinstance(size, int) and hasattr(answer, "shape"):
         if size == 1:
-            return (f"Expected a single number, got a {kind} holding one value: "
+            return (f"Expected a single number, got {_a(kind)} holding one value: "
                     "take the number out with .item().")
-        return f"Expected a single number, got a {kind} of {size} values."
+        return f"Expected a single number, got {_a(kind)} of {size} values."
     return f"Expected a number, got {kind}."
 
 

@@ -12,10 +12,13 @@ def test_lesson00_runs_and_explorer_responds(page, lab):
     assert cell_errors(page) == []
 
     select = page.locator(".widget-dropdown select").first
+    # Run All leaves the notebook scrolled to the end; JupyterLab does not lay out cells
+    # far off screen, so bring the widget into view before reading it.
+    select.scroll_into_view_if_needed()
     select.wait_for(state="visible")
     card = page.locator(".seminar-lesson-card").first
     card.wait_for(state="visible")
-    first_title = card.locator("h3").inner_text()
+    first_title = card.locator("h3").text_content()
     assert first_title.startswith("00")
 
     options = select.locator("option").all_inner_texts()
@@ -26,11 +29,11 @@ def test_lesson00_runs_and_explorer_responds(page, lab):
         page.wait_for_function(
             "t => document.querySelector('.seminar-lesson-card h3').textContent !== t",
             arg=first_title)
-        assert card.locator("h3").inner_text() != first_title
+        assert card.locator("h3").text_content() != first_title
     # Mouse: choose the first lesson again from the menu.
     select.select_option(index=0)
     page.wait_for_function(
         "t => document.querySelector('.seminar-lesson-card h3').textContent === t",
         arg=first_title)
-    assert "Questions" in card.inner_text()
+    assert "Questions" in card.text_content()
 
