@@ -200,9 +200,11 @@ def test_cross_references_in_the_files_name_real_excerpts_and_readings():
             assert ref in ALL or ref in READINGS, f"{slug}.md refers to unknown `{ref}`"
 
 
-def test_the_kit_never_quotes_almost_infinite():
-    # seed 001 transcribes the farewell with "almost infinite"; the kit quotes seed 000's wording only
-    assert not [e.id for e in ALL.values() if "almost infinite" in e.text]
+def test_both_transcriptions_of_the_farewell_are_kept_apart():
+    # seed 000 prints "The spaces between words are infinite"; seed 001 "almost infinite":
+    # each excerpt must carry its own source's wording, never the other's.
+    assert "almost infinite" not in ALL["difference-of-life-7"].text
+    assert "almost infinite" in ALL["what-sucks-14"].text
 
 
 def test_format_errors_name_the_file_and_the_problem(tmp_path):

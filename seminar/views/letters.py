@@ -17,15 +17,13 @@ from __future__ import annotations
 import io
 
 import ipywidgets as widgets
-import matplotlib
 import pandas as pd
 
 from seminar import letters as model
 from seminar.text import escape
 from seminar.views.common import guarded, message_html, status_box
 
-matplotlib.use("Agg")  # PNGs into an Image widget: no GUI backend needed
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
 
 #: Okabe-Ito colours; the two sources also differ in pattern (solid / hatched), not only colour.
 OWN_COLOUR, STOCK_COLOUR, GAP_COLOUR = "#0072B2", "#E69F00", "#D55E00"

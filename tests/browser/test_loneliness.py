@@ -1,0 +1,60 @@
+"""Lesson 05 in a real JupyterLab: it runs clean; the keyboard moves the adoption slider and
+the mouse ticks the definition box; the plot, the numbers and the description follow."""
+import pytest
+
+from tests.browser.lab import cell_errors, open_notebook, run_all
+
+pytestmark = pytest.mark.browser
+
+APP = ".seminar-community-app"
+PLOT = f"{APP} img.seminar-community-plot"
+NUMBERS = f"{APP} .community-numbers"
+DESCRIPTION = f"{APP} .community-description"
+
+
+def text_changes(page, selector, old):
+    page.wait_for_function("([sel, old]) => document.querySelector(sel).textContent !== old",
+                           arg=[selector, old])
+
+
+def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
+    open_notebook(page, lab, "lessons/05-loneliness.ipynb")
+    run_all(page)
+    assert cell_errors(page) == []
+
+    app = page.locator(APP).first
+    app.wait_for(state="attached")
+    app.evaluate("el => el.scrollIntoView({block: 'start'})")  # the notebook renders lazily
+    app.wait_for(state="visible")
+    plot = page.locator(PLOT).first
+    plot.wait_for(state="visible")
+    assert plot.evaluate("img => img.naturalWidth") > 300  # a real PNG, decoded
+    numbers, description = page.locator(NUMBERS).first, page.locator(DESCRIPTION).first
+    first_src, first_numbers = plot.get_attribute("src"), numbers.text_content()
+    first_description = description.text_content()
+    assert "not more than half the society" in first_numbers
+    assert "What the figure shows" in first_description
+    assert "In week 78 every OS leaves at once" in first_description
+
+    # Keyboard: focus the adoption-level handle and press ArrowRight 20 times (0.50 -> 0.70).
+    handle = page.locator(".seminar-community-level .noUi-handle").first
+    before = float(handle.get_attribute("aria-valuenow"))
+    handle.focus()
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("sel => document.querySelector(sel).textContent.includes('(more than half')",
+                           arg=NUMBERS, timeout=60_000)
+    page.wait_for_function("([sel, old]) => document.querySelector(sel).src !== old",
+                           arg=[PLOT, first_src])
+    assert float(handle.get_attribute("aria-valuenow")) == pytest.approx(before + 0.2)
+    assert plot.evaluate("img => img.naturalWidth") > 300
+    assert description.text_content() != first_description
+    assert "more than half of the society" in description.text_content()
+
+    # Mouse: untick "An OS counts as one such tie"; the definition in the description follows.
+    old = description.text_content()
+    page.locator(".seminar-community-os-counts input[type=checkbox]").first.click()
+    text_changes(page, DESCRIPTION, old)
+    assert "an OS does not count" in description.text_content()
+    assert cell_errors(page) == []
+    plot.evaluate("el => el.scrollIntoView({block: 'center'})")  # for the screenshot
