@@ -1,0 +1,249 @@
+"""The class poll of lesson 07: a form for the student, a class view for the instructor.
+
+Thin front ends over :mod:`seminar.poll`. Everything a person typed (names, reasons,
+folder names) is escaped before it is shown and wrapped in ``<bdi dir="auto">`` so
+right-to-left text stays in its place. Errors become messages, never tracebacks, and
+nothing typed is cleared by an error. The widgets are attributes, so tests can drive them::
+
+    form = poll_form(folder="poll-answers")
+    form.name.value = "Ada"
+    form.positions["love"].value = 4
+    form.reasons["love"].value = "He felt it and acted on it."
+    form.save_button.click()          # writes poll-answers/poll-was-it-real-ada.json
+
+    view = class_view()               # the made-up sample class
+    view.folder.value = "hand-ins"; view.load_button.click()
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from seminar import poll as model
+from seminar.text import escape
+from seminar.views.common import guarded, message_html, status_box
+
+#: Spacing for the tables the views show (scoped to the poll's widgets).
+TABLE_CSS = ("<style>.seminar-poll-form table, .seminar-poll-class table {border-collapse: collapse}"
+             ".seminar-poll-form td, .seminar-poll-form th, .seminar-poll-class td, "
+             ".seminar-poll-class th {padding: 2px 12px 2px 0; text-align: left; "
+             "vertical-align: top}</style>")
+
+BINDER_NOTE = ("On Binder (and any temporary server) nothing is kept once the session ends: "
+               "after saving, use the download link and hand the file in.")
+
+
+def typed_html(text: str) -> str:
+    """Text a person typed, escaped and isolated so right-to-left text cannot spill out."""
+    return f'<bdi dir="auto">{escape(text)}</bdi>'
+
+
+def _shown_path(path: Path) -> str:
+    """A path relative to the notebook's folder when that is short, else as it is."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith(os.path.join("..", "..")) else relative
+
+
+def answers_html(record: dict) -> str:
+    """A small table of what a poll file holds (every typed text escaped)."""
+    rows = "".join(
+        f"<tr><td>{escape(model.get_claim(a['claim']).short)}</td><td>{escape(a['label'])}</td>"
+        f"<td>{typed_html(a['reason'])}</td></tr>" for a in record["answers"])
+    return (f'<table class="seminar-poll-saved"><tr><th>claim</th><th>your position</th>'
+            f'<th>your reason</th></tr>{rows}</table>')
+
+
+def download_html(record: dict, file_name: str) -> str:
+    """A link that downloads the poll file from the page itself (no server needed)."""
+    return (f'<a class="seminar-poll-download" download="{escape(file_name)}" '
+            f'href="{model.as_data_uri(record)}" style="font-weight:bold">'
+            f"\u2b07 Download your answers ({escape(file_name)})</a>")
+
+
+class PollForm:
+    """The student's poll. Build it with :func:`poll_form`; display it as a cell's last line."""
+
+    def __init__(self, folder="poll-answers"):
+        self.folder = Path(folder)
+        self.path: Path | None = None
+        self.record: dict | None = None
+        self.status = status_box()
+        self.name = widgets.Text(description="Your name", placeholder="your name or a pseudonym",
+                                 style={"description_width": "90px"},
+                                 layout=widgets.Layout(width="420px"))
+        self.positions: dict[str, widgets.ToggleButtons] = {}
+        self.reasons: dict[str, widgets.Text] = {}
+        rows = []
+        for n, claim in enumerate(model.CLAIMS, start=1):
+            buttons = widgets.ToggleButtons(
+                options=[("no answer", 0)] + [(model.SHORT_SCALE[p], p) for p in range(1, 6)],
+                value=0, style={"button_width": "132px"},
+                tooltips=["leave this claim out"] + [model.SCALE[p] for p in range(1, 6)])
+            reason = widgets.Text(placeholder=f"One line: why? (at most {model.MAX_REASON_CHARS} "
+                                              "characters)",
+                                  layout=widgets.Layout(width="820px"))
+            self.positions[claim.id], self.reasons[claim.id] = buttons, reason
+            rows.append(widgets.VBox([
+                widgets.HTML(f'<div class="seminar-poll-claim"><b>{n}.</b> '
+                             f"{escape(claim.statement)}</div>"), buttons, reason],
+                layout=widgets.Layout(margin="0 0 10px 0")))
+        self.overwrite = widgets.Checkbox(
+            value=False, indent=False,
+            description="Replace my earlier file (otherwise a new numbered file is written)",
+            layout=widgets.Layout(width="600px"))
+        self.save_button = widgets.Button(description="Save my answers", icon="save",
+                                          button_style="primary",
+                                          layout=widgets.Layout(width="200px"))
+        self.saved = widgets.HTML()
+        self.save = guarded(self.status)(self._save)
+        self.save_button.on_click(self.save)
+        self.widget = widgets.VBox([
+            widgets.HTML(TABLE_CSS + "<h3>Was it real? Your position</h3>"
+                         "<p>For each claim choose a position and give a one-line reason. "
+                         "You may leave a claim out.</p>"),
+            self.name, *rows, self.overwrite,
+            widgets.HTML(f'<p class="seminar-poll-binder"><i>{escape(BINDER_NOTE)}</i></p>'),
+            self.save_button, self.status, self.saved,
+        ])
+        self.widget.add_class("seminar-poll-form")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def answers(self) -> dict:
+        """The form's answers as ``{claim_id: (position or None, reason)}``."""
+        return {cid: (self.positions[cid].value or None, self.reasons[cid].value)
+                for cid in self.positions}
+
+    def _save(self, _button=None) -> None:
+        record = model.make_record(self.name.value, self.answers())
+        path = model.save(record, self.folder, overwrite=bool(self.overwrite.value))
+        self.path, self.record = path, record
+        n = len(record["answers"])
+        base = model.file_name(record["student"])
+        again = ("" if path.name == base or self.overwrite.value else
+                 f" {base} was there already, so this is a new file; the earlier one is untouched.")
+        self.status.value = message_html(
+            f"Saved {n} answer{'s' * (n != 1)} to {_shown_path(path)}.{again}", "ok")
+        self.saved.value = (f'<div class="seminar-poll-result">{download_html(record, path.name)}'
+                            f"<p>Saved as {typed_html(record['student'])}, "
+                            f"{escape(record['saved_at'])}:</p>{answers_html(record)}</div>")
+
+
+def poll_form(folder="poll-answers") -> PollForm:
+    """The student's poll; answers are saved into ``folder`` (made if needed)."""
+    return PollForm(folder)
+
+
+class ClassView:
+    """The instructor's view of a folder of poll files: report, table, plot, reasons."""
+
+    def __init__(self, folder=model.SAMPLE_DIR):
+        self.result: model.ClassPoll | None = None
+        self.status = status_box()
+        self.folder = widgets.Text(value="" if folder is None else _shown_path(Path(folder)),
+                                   description="Folder", placeholder="a folder of poll files",
+                                   style={"description_width": "60px"},
+                                   layout=widgets.Layout(width="640px"))
+        self.load_button = widgets.Button(description="Load the class", icon="folder-open",
+                                          layout=widgets.Layout(width="160px"))
+        self.report = widgets.HTML()
+        self.summary = widgets.HTML()
+        # No tooltip: ipywidgets 8.1's Image view fails to render with one set at creation.
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width="800px"))
+        self.description = widgets.HTML()
+        self.claim = widgets.Dropdown(options=[(c.short, c.id) for c in model.CLAIMS],
+                                      description="Reasons for", style={"description_width": "90px"},
+                                      layout=widgets.Layout(width="420px"))
+        self.reasons = widgets.HTML()
+        self.load = guarded(self.status)(self._load)
+        self.show_reasons = guarded(self.status)(self._show_reasons)
+        self.load_button.on_click(self.load)
+        self.claim.observe(self.show_reasons, names="value")
+        self.widget = widgets.VBox([
+            widgets.HTML(TABLE_CSS + "<h3>The class's spread</h3>"),
+            widgets.HBox([self.folder, self.load_button]), self.status, self.report,
+            self.image, self.description, self.summary, self.claim, self.reasons,
+        ])
+        self.widget.add_class("seminar-poll-class")
+        self.image.add_class("seminar-poll-plot")
+        if folder is not None:
+            self.load()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _load(self, _button=None) -> None:
+        result = model.load_class(self.folder.value)
+        self.result = result
+        table = result.table
+        self.report.value = report_html(result)
+        self.summary.value = (model.summary(table).round(2)
+                              .to_html(escape=True, classes="seminar-poll-summary", border=0))
+        # Fixed margins, not a layout engine: the engine would cost a second draw per load.
+        fig = Figure(figsize=(8, 3.8), dpi=100)
+        fig.subplots_adjust(left=0.27, right=0.97, top=0.97, bottom=0.27)
+        model.plot_spread(table, fig.subplots())
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        self.image.value = buf.getvalue()
+        self.description.value = ('<p class="seminar-poll-description" role="note">'
+                                  f"<b>What the figure shows:</b> "
+                                  f"{escape(model.describe_spread(table))}</p>")
+        self._show_reasons()
+        n, bad = result.students, len(result.skipped)
+        if n == 0:
+            self.status.value = message_html(
+                f"No answers loaded from {self.folder.value.strip()}: see the report below.", "warning")
+        elif bad:
+            self.status.value = message_html(
+                f"Loaded {n} student{'s' * (n != 1)}; {bad} file{'s' * (bad != 1)} skipped (named below).", "warning")
+        else:
+            self.status.value = message_html(f"Loaded {n} student{'s' * (n != 1)}.", "ok")
+
+    def _show_reasons(self, change=None) -> None:
+        if self.result is None:
+            return
+        picked = model.reasons(self.result.table, self.claim.value)
+        if picked.empty:
+            self.reasons.value = "<p><i>Nobody answered this claim.</i></p>"
+            return
+        rows = "".join(f"<tr><td>{escape(label)}</td><td>{typed_html(student)}</td>"
+                       f"<td>{typed_html(reason)}</td></tr>"
+                       for _, label, student, reason in picked.itertuples(index=False))
+        self.reasons.value = (f'<table class="seminar-poll-reasons"><tr><th>position</th>'
+                              f"<th>student</th><th>reason</th></tr>{rows}</table>")
+
+
+def report_html(result: model.ClassPoll) -> str:
+    """The loader's report as HTML: skipped files with the reason, duplicates, other files."""
+    n = result.students
+    parts = [f"<p>Read {result.files_read} poll file{'s' * (result.files_read != 1)}; "
+             f"<b>{n}</b> student{'s' * (n != 1)} loaded.</p>"]
+    if len(result.skipped):
+        items = "".join(f"<li><code>{typed_html(f)}</code>: {escape(p)}</li>"
+                        for f, p in result.skipped.itertuples(index=False))
+        parts.append(f'<p>Skipped (the rest were loaded):</p><ul class="seminar-poll-skipped">'
+                     f"{items}</ul>")
+    if len(result.superseded):
+        items = "".join(f"<li><code>{typed_html(f)}</code> ({typed_html(s)}): replaced by the later "
+                        f"<code>{typed_html(k)}</code></li>"
+                        for f, s, k in result.superseded.itertuples(index=False))
+        parts.append(f'<p>Saved twice (the latest file is kept):</p>'
+                     f'<ul class="seminar-poll-superseded">{items}</ul>')
+    if result.ignored:
+        parts.append(f"<p>Not poll files (ignored): {escape(', '.join(result.ignored[:5]))}"
+                     f"{' …' if len(result.ignored) > 5 else ''}</p>")
+    return '<div class="seminar-poll-report">' + "".join(parts) + "</div>"
+
+
+def class_view(folder=model.SAMPLE_DIR) -> ClassView:
+    """The instructor's view, loaded with ``folder`` (default: the made-up sample class)."""
+    return ClassView(folder)
