@@ -27,6 +27,13 @@ from seminar.text import InputError
 #: Subcommand name -> module in the seminar package. Add new commands here.
 COMMANDS = {
     "exercises": "seminar.exercises",
+    "links": "seminar.links",
+    "release": "seminar.release",
+    "answers": "seminar.answers",
+    "grade": "seminar.grade",
+    "schedule": "seminar.schedule",
+    "nbgrader-source": "seminar.nbgrader_source",
+    "poll": "seminar.poll",
 }
 
 PROG = "python -m seminar"

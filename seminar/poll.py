@@ -43,11 +43,9 @@ import argparse
 import base64
 import json
 import math
-import os
 import random
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -58,6 +56,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from seminar import DATA_DIR
+from seminar.files import write_atomic
 from seminar.text import InputError, clean_text
 
 SCHEMA = "seminar.poll"
@@ -343,7 +342,7 @@ def save(record: dict, folder=".", *, overwrite: bool = False) -> Path:
     base = file_name(record["student"])
     if overwrite:
         target = folder / base
-        _write_atomic(target, data)
+        write_atomic(target, data)
         return target
     stem = base[:-len(".json")]
     for n in range(1, MAX_COPIES + 1):
@@ -356,18 +355,6 @@ def save(record: dict, folder=".", *, overwrite: bool = False) -> Path:
             continue
     raise InputError(f"There are already {MAX_COPIES} poll files for this name in {folder}: "
                      "tidy the folder or save with overwrite=True.")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".poll-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a poll file is an ordinary readable file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_file(path) -> dict:
@@ -833,7 +820,7 @@ def make_sample_class(folder=SAMPLE_DIR, *, seed: int = SAMPLE_SEED,
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, text in files.items():
-        _write_atomic(folder / name, text.encode("utf-8"))
+        write_atomic(folder / name, text.encode("utf-8"))
         paths.append(folder / name)
     return paths
 
