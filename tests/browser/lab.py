@@ -19,6 +19,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+try:  # Playwright is a dev requirement: without it the browser tests skip (or fail in CI)
+    from playwright.sync_api import expect
+except ImportError:
+    expect = None
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

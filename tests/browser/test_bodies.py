@@ -1,7 +1,7 @@
 """Lesson 06 in a real JupyterLab: it runs clean, and the argument checker responds to
 mouse and keyboard, shows counterexamples, names parse errors, and never runs typed HTML."""
 import pytest
-from playwright.sync_api import expect
+from tests.browser.lab import expect
 
 from tests.browser.lab import cell_errors, open_notebook, run_all
 
