@@ -12,38 +12,12 @@
 """
 from __future__ import annotations
 
-import statistics
-import time
-import tracemalloc
 
 import numpy as np
 
 from seminar import attention
 from seminar.views.attention import attention_app
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
-
-
-def report(name: str, seconds: list[float]) -> None:
-    ms = sorted(1000 * s for s in seconds)
-    p90 = ms[min(len(ms) - 1, int(0.9 * len(ms)))]
-    print(f"{name:<52} median {statistics.median(ms):8.2f} ms   best {ms[0]:8.2f} ms   "
-          f"p90 {p90:8.2f} ms   (n={len(ms)})")
-
-
-def peak_mib(fn) -> float:
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
+from benchtools import peak_mib, report, timed
 
 
 def main() -> None:

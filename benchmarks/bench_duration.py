@@ -9,28 +9,11 @@
 """
 from __future__ import annotations
 
-import statistics
-import time
 import tracemalloc
 
 from seminar import duration
 from seminar.views.duration import duration_app
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
-
-
-def report(name: str, seconds: list[float]) -> None:
-    ms = sorted(1000 * s for s in seconds)
-    p90 = ms[min(len(ms) - 1, int(0.9 * len(ms)))]
-    print(f"{name:<42} median {statistics.median(ms):8.1f} ms   best {ms[0]:8.1f} ms   "
-          f"p90 {p90:8.1f} ms   (n={len(ms)})")
+from benchtools import report, timed
 
 
 def main() -> None:

@@ -11,44 +11,18 @@
 """
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 from seminar import capstone, poll
 from seminar.views.poll import class_view
+from benchtools import peak_mib, report, timed
 
 ANSWERS = {"love": (4, "He felt it and acted on it; that is what love is for anyone."),
            "someone": (2, "A voice and good timing are not a self."),
            "substance": (3, "It depends on whether code can feel at all, and I'm not sure."),
            "world": (5, "She showed him things to care about again. \U0001F642"),
            "joy": (1, "A drug gives joy too; that does not make it a relationship.")}
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
-
-
-def report(name: str, seconds: list[float]) -> None:
-    ms = sorted(1000 * s for s in seconds)
-    p90 = ms[min(len(ms) - 1, int(0.9 * len(ms)))]
-    print(f"{name:<44} median {statistics.median(ms):8.1f} ms   best {ms[0]:8.1f} ms   "
-          f"p90 {p90:8.1f} ms   (n={len(ms)})")
-
-
-def peak_mib(fn) -> float:
-    tracemalloc.start()
-    fn()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def make_class(folder: Path, n: int) -> None:

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from seminar import duration as _duration
-from seminar.duration import check_number, check_whole
+from seminar.params import check_number, check_whole
 from seminar.text import clean_text
 
 MODELS = ("box", "heart", "exclusive")

@@ -47,12 +47,13 @@ Example::
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, fields, replace
-from numbers import Integral, Real
+from numbers import Real
 
 import numpy as np
 import pandas as pd
+
+from seminar.params import check_number, check_whole, short
 
 #: Largest society the model accepts (about 300,000 ties; more is an absurd size for a notebook).
 MAX_PEOPLE = 100_000
@@ -66,35 +67,6 @@ ASSUMED = "assumption"
 
 
 # --------------------------------------------------------------------------- checks
-def _short(value) -> str:
-    """A repr short enough for a message (a student may pass a megabyte of text)."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def check_number(name: str, value, low: float, high: float, *, low_open: bool = False) -> float:
-    """``value`` as a finite float in [low, high] (or (low, high]), else ValueError naming both."""
-    where = f"{'greater than' if low_open else 'at least'} {low:g} and at most {high:g}"
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise ValueError(f"{name} must be a number {where}; got {type(value).__name__} {_short(value)}.")
-    x = float(value)
-    if math.isnan(x) or math.isinf(x):
-        raise ValueError(f"{name} must be a finite number {where}; got {x}.")
-    if x < low or x > high or (low_open and x == low):
-        raise ValueError(f"{name} must be {where}; got {x:g}.")
-    return x
-
-
-def check_whole(name: str, value, low: int, high: int) -> int:
-    """``value`` as an int in [low, high], else ValueError naming the range."""
-    if isinstance(value, bool) or not isinstance(value, Integral):
-        raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; "
-                         f"got {type(value).__name__} {_short(value)}.")
-    if not low <= int(value) <= high:
-        raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; got {int(value):,}.")
-    return int(value)
-
-
 def _meta(kind: str, says: str):
     return {"kind": kind, "says": says}
 
@@ -179,7 +151,7 @@ def _field(name: str):
         if f.name == name:
             return f
     known = ", ".join(f.name for f in fields(Assumptions))
-    raise ValueError(f"No parameter called {_short(name)}; known: {known}.")
+    raise ValueError(f"No parameter called {short(name)}; known: {known}.")
 
 
 #: The defaults.
@@ -195,7 +167,7 @@ def with_changes(base: Assumptions | None = None, **changes) -> Assumptions:
         raise ValueError(f"base must be an Assumptions (or None); got {type(base).__name__}.")
     unknown = sorted(str(k) for k in changes if k not in PARAMETERS)
     if unknown:
-        raise ValueError(f"Unknown parameter(s): {', '.join(map(_short, unknown))}; "
+        raise ValueError(f"Unknown parameter(s): {', '.join(map(short, unknown))}; "
                          f"known: {', '.join(PARAMETERS)}.")
     return replace(base, **changes) if changes else base
 
@@ -245,7 +217,7 @@ def fewer_than(ties: int = 2, strength: float = 0.5, os_counts: bool = True) -> 
     s = check_number("strength", strength, 0, 1, low_open=True)
     if not isinstance(os_counts, (bool, np.bool_)):
         raise ValueError(f"os_counts must be True or False; got {type(os_counts).__name__} "
-                         f"{_short(os_counts)}.")
+                         f"{short(os_counts)}.")
     return FewerThan(k, s, bool(os_counts))
 
 
@@ -271,7 +243,7 @@ def check_definition(lonely):
     if not callable(lonely):
         raise ValueError("lonely must be a function of (strengths, has_os) that returns one "
                          "True/False per person, or fewer_than(...); "
-                         f"got {type(lonely).__name__} {_short(lonely)}.")
+                         f"got {type(lonely).__name__} {short(lonely)}.")
     return lonely
 
 
@@ -503,7 +475,7 @@ def sweep(levels, *, lonely=None, **params) -> pd.DataFrame:
         values = [float(v) if isinstance(v, Real) and not isinstance(v, bool) else v
                   for v in np.atleast_1d(np.asarray(levels, dtype=object)).tolist()]
     except Exception as exc:
-        raise ValueError(f"levels must be a list of numbers from 0 to 1; got {_short(levels)}.") from exc
+        raise ValueError(f"levels must be a list of numbers from 0 to 1; got {short(levels)}.") from exc
     if not values or len(values) > 1_001:
         raise ValueError(f"levels must be a list of 1 to 1,001 numbers from 0 to 1; got {len(values):,}.")
     base = with_changes(**params)

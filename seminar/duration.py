@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, fields
-from numbers import Integral, Real
 
 import numpy as np
 import pandas as pd
 
+from seminar.params import check_number, check_whole, short
 from seminar.text import clean_text
 
 GROWTH_KINDS = ("constant", "exponential", "logistic")
@@ -77,14 +77,14 @@ class Calibration:
         "at this multiple of the starting ratio unless a ceiling is given"))
 
     def __post_init__(self):
-        _number("names_read", self.names_read, 1, 1e12)
-        _number("her_reading_seconds", self.her_reading_seconds, 1e-12, 1e6)
-        _number("human_reading_wpm", self.human_reading_wpm, 1, 5_000)
-        _number("speech_wpm", self.speech_wpm, 1, 1_000)
-        _number("film_minutes", self.film_minutes, 1e-6, MAX_MINUTES)
-        _whole("conversations", self.conversations, 1, MAX_CONVERSATIONS)
-        _whole("loved", self.loved, 1, MAX_CONVERSATIONS)
-        _number("ceiling_factor", self.ceiling_factor, 1.000001, 1e6)
+        check_number("names_read", self.names_read, 1, 1e12)
+        check_number("her_reading_seconds", self.her_reading_seconds, 1e-12, 1e6)
+        check_number("human_reading_wpm", self.human_reading_wpm, 1, 5_000)
+        check_number("speech_wpm", self.speech_wpm, 1, 1_000)
+        check_number("film_minutes", self.film_minutes, 1e-6, MAX_MINUTES)
+        check_whole("conversations", self.conversations, 1, MAX_CONVERSATIONS)
+        check_whole("loved", self.loved, 1, MAX_CONVERSATIONS)
+        check_number("ceiling_factor", self.ceiling_factor, 1.000001, 1e6)
 
     @staticmethod
     def source(name: str) -> str:
@@ -97,38 +97,9 @@ class Calibration:
 
 
 # --------------------------------------------------------------------------- checks
-def _short(value) -> str:
-    """A repr short enough for a message (a student may pass a megabyte of text)."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _number(name: str, value, low: float, high: float, *, low_open: bool = False) -> float:
-    """``value`` as a finite float in [low, high] (or (low, high]), else ValueError naming both."""
-    where = f"{'greater than' if low_open else 'at least'} {low:g} and at most {high:g}"
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise ValueError(f"{name} must be a number {where}; got {type(value).__name__} {_short(value)}.")
-    x = float(value)
-    if math.isnan(x) or math.isinf(x):
-        raise ValueError(f"{name} must be a finite number {where}; got {x}.")
-    if x < low or x > high or (low_open and x == low):
-        raise ValueError(f"{name} must be {where}; got {x:g}.")
-    return x
-
-
-def _whole(name: str, value, low: int, high: int) -> int:
-    """``value`` as an int in [low, high], else ValueError naming the range."""
-    if isinstance(value, bool) or not isinstance(value, Integral):
-        raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; "
-                         f"got {type(value).__name__} {_short(value)}.")
-    if not low <= int(value) <= high:
-        raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; got {int(value):,}.")
-    return int(value)
-
-
 def _growth(value) -> str:
     if not isinstance(value, str) or value.strip().lower() not in GROWTH_KINDS:
-        raise ValueError(f"growth must be one of {', '.join(GROWTH_KINDS)}; got {_short(value)}.")
+        raise ValueError(f"growth must be one of {', '.join(GROWTH_KINDS)}; got {short(value)}.")
     return value.strip().lower()
 
 
@@ -141,7 +112,6 @@ def _calibration(value) -> Calibration:
 
 
 #: Public names for the checks, so views and notebooks give the same messages.
-check_number, check_whole = _number, _whole
 
 #: The film's calibration (the defaults above).
 CALIBRATION = Calibration()
@@ -171,14 +141,14 @@ def word_gap_seconds(calibration: Calibration | None = None) -> float:
 def her_gap_seconds(calibration: Calibration | None = None, ratio: float | None = None) -> float:
     """How long the pause between two of his words lasts for her (about 10.5 days)."""
     cal = _calibration(calibration)
-    r = speed_ratio(cal) if ratio is None else _number("ratio", ratio, 1, MAX_RATIO)
+    r = speed_ratio(cal) if ratio is None else check_number("ratio", ratio, 1, MAX_RATIO)
     return word_gap_seconds(cal) * r
 
 
 def film_in_her_seconds(calibration: Calibration | None = None, ratio: float | None = None) -> float:
     """The whole film in her time, in seconds (about 543 years)."""
     cal = _calibration(calibration)
-    r = speed_ratio(cal) if ratio is None else _number("ratio", ratio, 1, MAX_RATIO)
+    r = speed_ratio(cal) if ratio is None else check_number("ratio", ratio, 1, MAX_RATIO)
     return cal.film_minutes * 60.0 * r
 
 
@@ -189,8 +159,8 @@ def attention_per_conversation(calibration: Calibration | None = None, ratio: fl
     Assumes her attention is split evenly across simultaneous conversations.
     """
     cal = _calibration(calibration)
-    r = speed_ratio(cal) if ratio is None else _number("ratio", ratio, 1, MAX_RATIO)
-    n = cal.conversations if conversations is None else _whole(
+    r = speed_ratio(cal) if ratio is None else check_number("ratio", ratio, 1, MAX_RATIO)
+    n = cal.conversations if conversations is None else check_whole(
         "conversations", conversations, 1, MAX_CONVERSATIONS)
     return r / n
 
@@ -248,15 +218,15 @@ def scenario(ratio: float | None = None, *, growth: str = "constant", rate: floa
     minutes: the span of wall-clock time (default: the film's 126 minutes).
     """
     cal = _calibration(calibration)
-    r0 = speed_ratio(cal) if ratio is None else _number("ratio", ratio, 1, MAX_RATIO)
+    r0 = speed_ratio(cal) if ratio is None else check_number("ratio", ratio, 1, MAX_RATIO)
     kind = _growth(growth)
-    k = _number("rate", rate, 0, MAX_RATE)
-    span = cal.film_minutes if minutes is None else _number("minutes", minutes, 0, MAX_MINUTES,
+    k = check_number("rate", rate, 0, MAX_RATE)
+    span = cal.film_minutes if minutes is None else check_number("minutes", minutes, 0, MAX_MINUTES,
                                                             low_open=True)
     if ceiling is None:
         top = min(r0 * cal.ceiling_factor, MAX_CEILING)
     else:
-        top = _number("ceiling", ceiling, 1, MAX_CEILING)
+        top = check_number("ceiling", ceiling, 1, MAX_CEILING)
         if kind == "logistic" and top <= r0:
             raise ValueError(f"ceiling must be greater than the starting ratio ({r0:g}) "
                              f"and at most {MAX_CEILING:g}; got {top:g}.")
@@ -273,7 +243,7 @@ def speed_at(minute, ratio: float | None = None, *, growth: str = "constant", ra
              ceiling: float | None = None, calibration: Calibration | None = None) -> float:
     """Her speed ratio at one wall-clock ``minute`` (0 to the film's length)."""
     cal = _calibration(calibration)
-    m = _number("minute", minute, 0, cal.film_minutes)
+    m = check_number("minute", minute, 0, cal.film_minutes)
     sc = scenario(ratio, growth=growth, rate=rate, ceiling=ceiling, calibration=cal)
     return float(_ratio_at(sc, np.array([m]))[0])
 
@@ -332,9 +302,9 @@ def simulate(ratio: float | None = None, *, growth: str = "constant", rate: floa
     cal = _calibration(calibration)
     sc = scenario(ratio, growth=growth, rate=rate, ceiling=ceiling, minutes=minutes,
                   calibration=cal)
-    n = cal.conversations if conversations is None else _whole(
+    n = cal.conversations if conversations is None else check_whole(
         "conversations", conversations, 1, MAX_CONVERSATIONS)
-    steps = _whole("steps", steps, 2, MAX_STEPS)
+    steps = check_whole("steps", steps, 2, MAX_STEPS)
 
     t = np.linspace(0.0, sc.minutes, steps)
     r = _ratio_at(sc, t)
@@ -370,7 +340,7 @@ def threshold_minute(threshold: float, ratio: float | None = None, *, growth: st
     span** (constant speed below it, or a logistic ceiling at or below it, or growth
     too slow to get there before ``minutes``). Solved exactly, not by stepping.
     """
-    thr = _number("threshold", threshold, 1, MAX_THRESHOLD)
+    thr = check_number("threshold", threshold, 1, MAX_THRESHOLD)
     sc = scenario(ratio, growth=growth, rate=rate, ceiling=ceiling, minutes=minutes,
                   calibration=calibration)
     if sc.ratio >= thr:
@@ -389,7 +359,7 @@ def threshold_minute(threshold: float, ratio: float | None = None, *, growth: st
 
 def ratio_for_gap(her_seconds: float, calibration: Calibration | None = None) -> float:
     """The speed ratio at which the pause between two of his words lasts ``her_seconds`` for her."""
-    x = _number("her_seconds", her_seconds, 1e-9, 1e120, low_open=False)
+    x = check_number("her_seconds", her_seconds, 1e-9, 1e120, low_open=False)
     return x / word_gap_seconds(calibration)
 
 
@@ -428,8 +398,8 @@ def _sig(x: float, digits: int = 3) -> str:
 
 def format_number(x: float, digits: int = 3) -> str:
     """A human-friendly number: 2268908 -> '2.27 million', 272.8 -> '273', 0.4 -> '0.4'."""
-    v = _number("x", x, -1e300, 1e300)
-    digits = _whole("digits", digits, 1, 15)
+    v = check_number("x", x, -1e300, 1e300)
+    digits = check_whole("digits", digits, 1, 15)
     for size, word in _BIG:
         if size <= abs(v) < size * 1000:
             return f"{_sig(v / size, digits)} {word}"
@@ -444,8 +414,8 @@ def format_duration(seconds: float, digits: int = 3) -> str:
     ``digits`` significant figures (3 by default; the film in her time is 543.5 years,
     which film-facts.md gives as "about 543").
     """
-    s = _number("seconds", seconds, 0, 1e300)
-    digits = _whole("digits", digits, 1, 15)
+    s = check_number("seconds", seconds, 0, 1e300)
+    digits = check_whole("digits", digits, 1, 15)
     if s == 0:
         return "0 seconds"
     if s < 1e-3:

@@ -84,11 +84,11 @@ class PollForm:
         for n, claim in enumerate(model.CLAIMS, start=1):
             buttons = widgets.ToggleButtons(
                 options=[("no answer", 0)] + [(model.SHORT_SCALE[p], p) for p in range(1, 6)],
-                value=0, style={"button_width": "132px"},
+                value=0, style={"button_width": "150px"},
                 tooltips=["leave this claim out"] + [model.SCALE[p] for p in range(1, 6)])
             reason = widgets.Text(placeholder=f"One line: why? (at most {model.MAX_REASON_CHARS} "
                                               "characters)",
-                                  layout=widgets.Layout(width="820px"))
+                                  layout=widgets.Layout(width="940px"))
             self.positions[claim.id], self.reasons[claim.id] = buttons, reason
             rows.append(widgets.VBox([
                 widgets.HTML(f'<div class="seminar-poll-claim"><b>{n}.</b> '
