@@ -127,6 +127,11 @@ def lessons(root: Path = KIT_ROOT) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def reading_slugs(excerpt_ids: list[str]) -> list[str]:
+    """The readings (file slugs) that excerpt ids come from, in first-use order."""
+    return list(dict.fromkeys(re.sub(r"-\d+$", "", e) for e in excerpt_ids))
+
+
 def lesson_map_markdown(root: Path = KIT_ROOT) -> str:
     """The README's lesson map: a Markdown table with a launch link per lesson."""
     out = ["| Lesson | Question | Readings | Toy | Time | Launch |",
@@ -137,8 +142,10 @@ def lesson_map_markdown(root: Path = KIT_ROOT) -> str:
         if r.exercise:
             launch += f" · [exercise]({binder_url(r.exercise)})"
         cell = lambda s: str(s).replace("|", "\\|")  # noqa: E731
+        slugs = reading_slugs([x for x in r.readings.split(", ") if x])
+        readings = ", ".join(f"[{s}](readings/{s}.md)" for s in slugs)
         out.append(f"| [{r.lesson} {cell(r.title)}]({r.notebook}) | {cell(r.question)} | "
-                   f"{cell(r.readings) or '–'} | {cell(r.toy) or '–'} | {time} | {launch} |")
+                   f"{readings or '–'} | {cell(r.toy) or '–'} | {time} | {launch} |")
     return "\n".join(out)
 
 

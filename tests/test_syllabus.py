@@ -52,3 +52,18 @@ def test_binder_link_opens_the_notebook_in_lab():
 def test_readme_lesson_map_is_current():
     assert syllabus.update_readme(check=True), \
         "README lesson map is out of date: run `python -m seminar.syllabus`"
+
+
+def test_reading_slugs_dedupe_in_order():
+    assert syllabus.reading_slugs(["her-2013-6", "leibniz-1", "her-2013-7", "what-sucks-14"]) == \
+        ["her-2013", "leibniz", "what-sucks"]
+
+
+def test_lesson_map_links_every_reading_file_that_exists():
+    import re
+
+    from seminar import KIT_ROOT
+    table = syllabus.lesson_map_markdown()
+    links = re.findall(r"\]\((readings/[^)]+)\)", table)
+    assert links, "the map should link the readings each lesson uses"
+    assert all((KIT_ROOT / link).is_file() for link in links)
