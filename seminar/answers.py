@@ -185,11 +185,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "answer into one CSV table per question and one HTML page to read them side by side, with "
         "the model answer and the grader's notes from the solution. Runs no code; changes no "
         "submission.")
-    parser.add_argument("submissions", metavar="FOLDER_OR_ZIP",
-                        help="the handed-in notebooks (searched recursively)")
-    parser.add_argument("--exercise", metavar="NAME",
-                        help="which exercise they answer, e.g. 05-loneliness (default: the one "
-                             "the notebooks say they are)")
+    from seminar import submissions as subs  # imported here: --help stays light
+
+    subs.add_arguments(parser, example="05-loneliness")
     parser.add_argument("--out", default=".", metavar="DIR",
                         help="where to write the tables and the page (default: this folder)")
     parser.add_argument("--force", action="store_true", help="replace files already there")

@@ -462,11 +462,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "from the file name), 1/0 per question and hidden-test cell, score, and an error column "
         "(not a notebook, time limit, cells that raised, cells deleted or moved). Submission "
         "files are never changed.")
-    parser.add_argument("submissions", metavar="FOLDER_OR_ZIP",
-                        help="the handed-in notebooks (searched recursively)")
-    parser.add_argument("--exercise", metavar="NAME",
-                        help="which exercise they answer, e.g. 02-chinese-room (default: the one "
-                             "the notebooks say they are)")
+    from seminar import submissions as subs  # imported here: --help stays light
+
+    subs.add_arguments(parser, example="02-chinese-room")
     parser.add_argument("--out", metavar="FILE.csv",
                         help="the gradebook (default: NAME-gradebook.csv here); the details go "
                              "beside it in FILE-details.csv")

@@ -458,3 +458,12 @@ def section_of(nb, index: int) -> str:
     """The question a submission cell sits under ("Q2"), from the headings above it."""
     label, _title, _at = _heading_before(nb.cells, index + 1)
     return label
+
+
+def add_arguments(parser, example: str) -> None:
+    """The options every command that reads handed-in notebooks takes."""
+    parser.add_argument("submissions", metavar="FOLDER_OR_ZIP",
+                        help="the handed-in notebooks (searched recursively)")
+    parser.add_argument("--exercise", metavar="NAME",
+                        help=f"which exercise they answer, e.g. {example} (default: the one "
+                             "the notebooks say they are)")

@@ -19,7 +19,7 @@ from IPython.display import HTML
 
 from seminar import arguments as model
 from seminar.text import escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 #: Most rows the app draws; a bigger table shows the rows that matter (see table_excerpt).
 MAX_SHOWN_ROWS = 64
@@ -136,7 +136,7 @@ def show_argument(premises: object, conclusion: object = None,
     return HTML(report_html(premises, conclusion, max_rows))
 
 
-class ArgumentApp:
+class ArgumentApp(App):
     """The app. Build it with :func:`argument_app`; display it as the last line of a cell."""
 
     def __init__(self, premises: str = "", conclusion: str = "", *,
@@ -173,9 +173,6 @@ class ArgumentApp:
         self.widget.add_class("seminar-arguments-app")
         if conclusion.strip():
             guarded(self.status)(self._check)()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
     def _clear(self) -> None:
         self.last = None

@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from seminar import attention as model
 from seminar.text import escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 # The app draws on a bare Figure and renders PNGs into an Image widget: no pyplot and no
 # backend switch, so a student's own plt plots in the same notebook still show inline.
@@ -94,7 +94,7 @@ def describe(table, chosen: int, threshold: float, limits: dict) -> str:
     )
 
 
-class AttentionView:
+class AttentionView(App):
     """The app. Build it with :func:`attention_app`; display it as the last line of a cell."""
 
     def __init__(self, *, assumptions: model.Assumptions | None = None, points: int = 300,
@@ -161,17 +161,9 @@ class AttentionView:
         ])
         self.widget.add_class("seminar-attention-app")
         self.image.add_class("seminar-attention-plot")
-        message = self.status.value
-        self.update()
-        if message:  # keep a constructor message visible after the first draw
-            self.status.value = message
-        if initial:
-            self.apply(**initial)
+        self.first_draw(initial)
 
     # -- display --------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _figure(self) -> None:
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
         self.fig = Figure(figsize=(7.6, 5.0), dpi=100)

@@ -62,3 +62,25 @@ def guarded(status: widgets.HTML):
         return wrapper
 
     return decorate
+
+
+class App:
+    """Base of the kit's apps: an app is shown in a notebook as its ``widget``.
+
+    Plot apps (with ``status``, ``update()`` and ``apply(**values)``) call
+    :meth:`first_draw` at the end of their constructor.
+    """
+
+    widget: widgets.Widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def first_draw(self, initial: dict | None = None) -> None:
+        """Draw once, keeping any message the constructor left, then apply ``initial`` values."""
+        message = self.status.value
+        self.update()
+        if message:
+            self.status.value = message
+        if initial:
+            self.apply(**initial)

@@ -23,7 +23,7 @@ import ipywidgets as widgets
 
 from seminar import community as model
 from seminar.text import escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
 
@@ -85,7 +85,7 @@ def _png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-class CommunityView:
+class CommunityView(App):
     """The app. Build it with :func:`community_app`; display it as the last line of a cell."""
 
     def __init__(self, *, lonely=None, base: model.Assumptions | None = None, **initial):
@@ -160,21 +160,13 @@ class CommunityView:
         self.image.add_class("seminar-community-plot")
         self.level.add_class("seminar-community-level")
         self.os_counts.add_class("seminar-community-os-counts")
-        message = self.status.value
-        self.update()
-        if message:  # keep a constructor message visible after the first draw
-            self.status.value = message
-        if initial:
-            self.apply(**initial)
+        self.first_draw(initial)
 
     def controls(self) -> tuple:
         return (self.level, self.rate, self.os_time, self.people, self.exodus, self.ties,
                 self.strength, self.os_counts, self.seed)
 
     # -- display --------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _figure(self) -> None:
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
         self.fig = Figure(figsize=(7.6, 4.1), dpi=100)

@@ -23,7 +23,7 @@ import ipywidgets as widgets
 
 from seminar import duration as model
 from seminar.text import escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
 
@@ -102,7 +102,7 @@ def describe(table, threshold_ratio: float, crossing: float | None, threshold_ga
     )
 
 
-class DurationView:
+class DurationView(App):
     """The app. Build it with :func:`duration_app`; display it as the last line of a cell."""
 
     def __init__(self, *, calibration: model.Calibration | None = None, wait_seconds: float = 30.0,
@@ -188,17 +188,9 @@ class DurationView:
         self.widget.add_class("seminar-duration-app")
         self.image.add_class("seminar-duration-plot")
         self.wait_progress.add_class("seminar-duration-wait")
-        message = self.status.value
-        self.update()
-        if message:  # keep a constructor message visible after the first draw
-            self.status.value = message
-        if initial:
-            self.apply(**initial)
+        self.first_draw(initial)
 
     # -- display --------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _figure(self) -> None:
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
         self.fig = Figure(figsize=(7.6, 5.2), dpi=100)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from seminar import letters as model
 from seminar.text import escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
 
@@ -168,7 +168,7 @@ def chart_png(table) -> bytes:
     return buf.getvalue()
 
 
-class LettersApp:
+class LettersApp(App):
     """The app. Build it with :func:`letters_app`; display it as the last line of a cell."""
 
     def __init__(self, templates: dict | None = None, customers=None, *, seed: int = 0,
@@ -243,9 +243,6 @@ class LettersApp:
         self.write()
 
     # -- display --------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _nuggets_of(self, label: str) -> str:
         if not label:
             return ""

@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 
 from seminar import poll as model
 from seminar.text import escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 #: Spacing for the tables the views show (scoped to the poll's widgets).
 TABLE_CSS = ("<style>.seminar-poll-form table, .seminar-poll-class table {border-collapse: collapse}"
@@ -67,7 +67,7 @@ def download_html(record: dict, file_name: str) -> str:
             f"\u2b07 Download your answers ({escape(file_name)})</a>")
 
 
-class PollForm:
+class PollForm(App):
     """The student's poll. Build it with :func:`poll_form`; display it as a cell's last line."""
 
     def __init__(self, folder="poll-answers"):
@@ -114,9 +114,6 @@ class PollForm:
         ])
         self.widget.add_class("seminar-poll-form")
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def answers(self) -> dict:
         """The form's answers as ``{claim_id: (position or None, reason)}``."""
         return {cid: (self.positions[cid].value or None, self.reasons[cid].value)
@@ -142,7 +139,7 @@ def poll_form(folder="poll-answers") -> PollForm:
     return PollForm(folder)
 
 
-class ClassView:
+class ClassView(App):
     """The instructor's view of a folder of poll files: report, table, plot, reasons."""
 
     def __init__(self, folder=model.SAMPLE_DIR):
@@ -176,9 +173,6 @@ class ClassView:
         self.image.add_class("seminar-poll-plot")
         if folder is not None:
             self.load()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
     def _load(self, _button=None) -> None:
         result = model.load_class(self.folder.value)

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 
 from seminar import room as model
 from seminar.text import clean_text, escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 _CARD = ("font-size:1.4em;padding:6px 10px;border:1px solid #888;border-radius:4px;"
          "background:#fffdf5;display:inline-block;min-width:4em")
@@ -66,7 +66,7 @@ def book_html(book: model.Rulebook) -> str:
             f'<th>reply</th></tr>{rows}</table></div>')
 
 
-class RoomApp:
+class RoomApp(App):
     """The app. Build it with :func:`room_app`; display it as the last line of a cell."""
 
     def __init__(self, rulebook: model.Rulebook | None = None,
@@ -112,9 +112,6 @@ class RoomApp:
         self.widget.add_class("seminar-room-app")
 
     # -- display --------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def _book_title(self) -> str:
         book = self.room.rulebook
         return f"The rulebook ({len(book.rules)} rules and {'a' if book.fallback else 'no'} catch-all)"

@@ -7,7 +7,7 @@ import ipywidgets as widgets
 
 from seminar import syllabus
 from seminar.text import escape
-from seminar.views.common import guarded, message_html, status_box
+from seminar.views.common import App, guarded, message_html, status_box
 
 
 def inline(text: str) -> str:
@@ -34,7 +34,7 @@ def lesson_card(lesson: syllabus.Lesson) -> str:
     )
 
 
-class LessonExplorer:
+class LessonExplorer(App):
     """A dropdown of the seminar's lessons and a card describing the chosen one."""
 
     def __init__(self, root=None):
@@ -55,10 +55,6 @@ class LessonExplorer:
 
     def _changed(self, change=None):
         self.card.value = lesson_card(self.lessons[self.choice.value])
-
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
 
 
 def lesson_explorer(root=None) -> LessonExplorer:
