@@ -188,7 +188,10 @@ def _timestamp(value) -> datetime:
         stamp = value
     elif isinstance(value, str) and len(value) <= 40:
         try:
-            stamp = datetime.fromisoformat(value.strip())
+            text = value.strip()
+            if text[-1:] in ("Z", "z"):  # Python 3.10's fromisoformat does not read "Z"
+                text = text[:-1] + "+00:00"
+            stamp = datetime.fromisoformat(text)
         except ValueError:
             raise InputError(f"saved_at is not a date and time (ISO 8601): {value!r}.") from None
     else:
@@ -524,9 +527,12 @@ def _check_table(table) -> pd.DataFrame:
 def counts(table: pd.DataFrame) -> pd.DataFrame:
     """How many answers each claim got at each position: claims x positions 1-5."""
     table = _check_table(table)
-    grid = pd.crosstab(pd.Categorical(table["claim"], categories=list(CLAIM_IDS)),
-                       pd.Categorical(table["position"], categories=[1, 2, 3, 4, 5]),
-                       dropna=False)
+    if len(table) == 0:  # pandas 2's crosstab mangles the columns of an empty table
+        grid = pd.DataFrame(0, index=list(CLAIM_IDS), columns=[1, 2, 3, 4, 5])
+    else:
+        grid = pd.crosstab(pd.Categorical(table["claim"], categories=list(CLAIM_IDS)),
+                           pd.Categorical(table["position"], categories=[1, 2, 3, 4, 5]),
+                           dropna=False)
     grid.index.name, grid.columns.name = "claim", "position"
     return grid.astype("int64")
 

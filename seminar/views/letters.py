@@ -92,9 +92,8 @@ def table_html(table) -> str:
                   "missing", "unused", "problem")) + "</tr>"
     rows = []
     for customer, r in table.iterrows():
-        words = "" if r["words"] is None or r["words"] != r["words"] else f"{int(r['words'])}"
-        own = "" if r["own_words"] is None or r["own_words"] != r["own_words"] \
-            else f"{int(r['own_words'])}"
+        words = "" if pd.isna(r["words"]) else f"{int(r['words'])}"
+        own = "" if pd.isna(r["own_words"]) else f"{int(r['own_words'])}"
         cells = (_bdi(str(customer)), words, own,
                  "" if r["problem"] else _percent(r["own_share_words"]),
                  "" if r["problem"] else _percent(r["own_share_chars"]),
