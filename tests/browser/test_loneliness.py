@@ -55,6 +55,10 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
     old = description.text_content()
     page.locator(".seminar-community-os-counts input[type=checkbox]").first.click()
     text_changes(page, DESCRIPTION, old)
+    # Wait for the words themselves: a late redraw from the key presses above may change the
+    # description first.
+    page.wait_for_function("sel => document.querySelector(sel).textContent.includes('an OS does not count')",
+                           arg=DESCRIPTION, timeout=60_000)
     assert "an OS does not count" in description.text_content()
     assert cell_errors(page) == []
     plot.evaluate("el => el.scrollIntoView({block: 'center'})")  # for the screenshot
