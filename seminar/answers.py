@@ -196,15 +196,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from seminar import exercises as gen
-    from seminar.submissions import choose_exercise, load_reference, load_submissions
+    from seminar.submissions import load_for_command, load_reference
 
     root = Path(args.root)
-    known = gen.solution_names(root)
-    submissions = load_submissions(Path(args.submissions), known)
-    if not submissions:
-        raise InputError(f"There are no .ipynb files in {args.submissions}.")
-    name = choose_exercise(submissions, args.exercise, known)
+    name, submissions = load_for_command(root, args.submissions, args.exercise)
     others = [s for s in submissions if s.exercise and s.exercise != name]
     for s in others:
         print(f"note: left out {s.rel}: it is exercise {s.exercise}, not {name}", file=sys.stderr)

@@ -478,20 +478,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from seminar import exercises as gen
     from seminar.answers import write_all
-    from seminar.submissions import choose_exercise, load_reference, load_submissions
+    from seminar.submissions import load_for_command, load_reference
 
     if not (0 < args.timeout < 24 * 3600):
         raise InputError("--timeout must be a number of seconds above 0 (and below a day).")
     if not 1 <= args.jobs <= 64:
         raise InputError("--jobs must be a whole number from 1 to 64.")
     root = Path(args.root)
-    known = gen.solution_names(root)
-    submissions = load_submissions(Path(args.submissions), known)
-    if not submissions:
-        raise InputError(f"There are no .ipynb files in {args.submissions}.")
-    name = choose_exercise(submissions, args.exercise, known)
+    name, submissions = load_for_command(root, args.submissions, args.exercise)
     ref = load_reference(root, name)
     out = Path(args.out) if args.out else Path(f"{name}-gradebook.csv")
     details = out.with_name(out.stem + "-details.csv")

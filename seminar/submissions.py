@@ -467,3 +467,12 @@ def add_arguments(parser, example: str) -> None:
     parser.add_argument("--exercise", metavar="NAME",
                         help=f"which exercise they answer, e.g. {example} (default: the one "
                              "the notebooks say they are)")
+
+
+def load_for_command(root: Path, source: str, exercise: str | None) -> tuple[str, list[Submission]]:
+    """The exercise and the handed-in notebooks a command (answers, grade) works on."""
+    known = gen.solution_names(root)
+    found = load_submissions(Path(source), known)
+    if not found:
+        raise InputError(f"There are no .ipynb files in {source}.")
+    return choose_exercise(found, exercise, known), found

@@ -199,3 +199,17 @@ def own_checks(path: Path, workdir: Path) -> dict[str, str]:
                 question, message = text.split(": ", 1)
                 said[question] = message
     return said
+
+
+def cli(*args):
+    """Run ``python -m seminar ARGS`` in this process; its exit code and what it printed."""
+    import contextlib
+    import io
+    from types import SimpleNamespace
+
+    from seminar.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())

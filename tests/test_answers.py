@@ -1,24 +1,14 @@
 """``python -m seminar answers``: written answers gathered per question, escaped, beside the model."""
-import contextlib
 import csv
-import io
 from types import SimpleNamespace
 
 import nbformat
 import pytest
 
 from seminar import answers
-from seminar.__main__ import main as seminar_main
-from tests.assignkit import NAME, digests, make_kit, solved, submissions
+from tests.assignkit import NAME, cli, digests, make_kit, solved, submissions
 
 MODEL = "Because a model answer explains itself with a reason from the film."
-
-
-def cli(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = seminar_main(list(args))
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 @pytest.fixture(scope="module")

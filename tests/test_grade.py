@@ -1,6 +1,5 @@
 """``python -m seminar grade``: every handed-in file gets a row, the checks decide the points,
 broken notebooks get a clear reason, the batch never stops and no submission is changed."""
-import contextlib
 import csv
 import io
 import os
@@ -15,18 +14,10 @@ import pytest
 
 from seminar import KIT_ROOT
 from seminar import grade
-from seminar.__main__ import main as seminar_main
 from seminar.submissions import Submission, load_reference, load_submissions, match_cells
-from tests.assignkit import NAME, digests, make_kit, own_checks, submissions
+from tests.assignkit import NAME, cli, digests, make_kit, own_checks, submissions
 
 TIMEOUT = 8  # seconds per notebook: the made-up ones finish in about one
-
-
-def cli(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = seminar_main(list(args))
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def read_csv(path):

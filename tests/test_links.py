@@ -1,5 +1,4 @@
 """``python -m seminar links``: Binder and nbgitpuller links that open each exercise in JupyterLab."""
-import contextlib
 import csv
 import io
 import urllib.parse
@@ -8,20 +7,12 @@ from types import SimpleNamespace
 import pytest
 
 from seminar import links
-from seminar.__main__ import main as seminar_main
 from seminar.syllabus import BRANCH, REPOSITORY
 from seminar.text import InputError
-from tests.assignkit import NAME, make_kit
+from tests.assignkit import NAME, cli, make_kit
 
 HUB = "https://hub.example.edu"
 REPO = "https://github.com/some-teacher/her-seminar.git"
-
-
-def cli(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = seminar_main(list(args))
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 @pytest.fixture

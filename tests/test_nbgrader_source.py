@@ -1,29 +1,18 @@
 """``python -m seminar nbgrader-source``: source notebooks nbgrader itself accepts."""
-import contextlib
-import io
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import nbformat
 import pytest
 
 from seminar import nbgrader_source
-from seminar.__main__ import main as seminar_main
-from tests.assignkit import NAME, make_kit
+from tests.assignkit import NAME, cli, make_kit
 
 pytest.importorskip("nbgrader", reason="nbgrader is not installed: pip install -r requirements-dev.txt")
 from nbgrader.nbgraderformat import MetadataValidator  # noqa: E402
 from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions  # noqa: E402
-
-
-def cli(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = seminar_main(list(args))
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 @pytest.fixture

@@ -1,24 +1,13 @@
 """``python -m seminar release``: student versions only, never overwriting without --force."""
-import contextlib
-import io
 import shutil
 import zipfile
-from types import SimpleNamespace
 
 import pytest
 
 from seminar import exercises as gen
-from seminar.__main__ import main as seminar_main
-from tests.assignkit import NAME, make_kit
+from tests.assignkit import NAME, cli, make_kit
 
 OTHER = "02-other"
-
-
-def cli(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = seminar_main(list(args))
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 @pytest.fixture

@@ -1,26 +1,17 @@
 """``python -m seminar schedule``: a schedule made from the lessons' Time fields."""
-import contextlib
 import csv
 import io
 import itertools
 import random
 from pathlib import Path
-from types import SimpleNamespace
 
 import nbformat
 import pytest
 
 from seminar import KIT_ROOT, schedule
-from seminar.__main__ import main as seminar_main
+from tests.assignkit import cli
 
 GUIDE = KIT_ROOT / "instructors" / "README.md"
-
-
-def cli(*args):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = seminar_main(list(args))
-    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def make_lessons(root: Path, times: list[tuple[int, int]]) -> Path:
