@@ -17,7 +17,8 @@ import pandas as pd
 
 from seminar import KIT_ROOT
 
-#: Where the kit is published (Binder builds it from here). Forks change this one line.
+#: Where the kit is published (Binder builds it from here). A fork changes this line (and
+#: CITATION.cff's repository-code; a test compares them), then runs `python -m seminar.syllabus`.
 REPOSITORY = "between-the-words/between-the-words"
 BRANCH = "main"
 BINDER = "https://mybinder.org/v2/gh"
@@ -149,15 +150,26 @@ def lesson_map_markdown(root: Path = KIT_ROOT) -> str:
     return "\n".join(out)
 
 
-MAP_START, MAP_END = "<!-- lesson-map:start -->", "<!-- lesson-map:end -->"
+def binder_badge() -> str:
+    """The README's Binder badge, opening lesson 00."""
+    return ("[![Binder](https://mybinder.org/badge_logo.svg)]"
+            f"({binder_url('lessons/00-start-here.ipynb')})")
+
+
+def _fill(text: str, block: str, content: str) -> str:
+    start_mark, end_mark = f"<!-- {block}:start -->", f"<!-- {block}:end -->"
+    start, end = text.index(start_mark) + len(start_mark), text.index(end_mark)
+    return text[:start] + "\n" + content + "\n" + text[end:]
 
 
 def update_readme(root: Path = KIT_ROOT, check: bool = False) -> bool:
-    """Rewrite the README's lesson map between its markers. Returns True if it was current."""
+    """Rewrite the README's Binder badge and lesson map between their markers.
+
+    Returns True if they were already current.
+    """
     readme = Path(root) / "README.md"
     text = readme.read_text(encoding="utf-8")
-    start, end = text.index(MAP_START) + len(MAP_START), text.index(MAP_END)
-    new = text[:start] + "\n" + lesson_map_markdown(root) + "\n" + text[end:]
+    new = _fill(_fill(text, "binder-badge", binder_badge()), "lesson-map", lesson_map_markdown(root))
     if new == text:
         return True
     if not check:

@@ -67,3 +67,13 @@ def test_lesson_map_links_every_reading_file_that_exists():
     links = re.findall(r"\]\((readings/[^)]+)\)", table)
     assert links, "the map should link the readings each lesson uses"
     assert all((KIT_ROOT / link).is_file() for link in links)
+
+
+def test_citation_names_the_same_repository_as_the_binder_links():
+    from seminar import KIT_ROOT
+    citation = (KIT_ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'repository-code: "https://github.com/{syllabus.REPOSITORY}"' in citation
+
+
+def test_the_badge_opens_lesson00_on_binder():
+    assert syllabus.binder_url("lessons/00-start-here.ipynb") in syllabus.binder_badge()
