@@ -1,25 +1,15 @@
 """The argument checker app, driven in Python: check, verdict, table, errors, big tables."""
 import re
 
-import ipywidgets as widgets
 import pytest
 from IPython.display import HTML
 
 from seminar import arguments as model
 from seminar.views import arguments as view
 from seminar.views.arguments import MAX_SHOWN_ROWS, argument_app, report_html, show_argument
+from tests.widgettree import html_values
 
 SCRIPT = "<script>alert('x')</script>"
-
-
-def html_values(widget):
-    """Every HTML string the app shows, walking the widget tree."""
-    out = []
-    if isinstance(widget, (widgets.HTML, widgets.HTMLMath)):
-        out.append(widget.value)
-    for child in getattr(widget, "children", ()):
-        out.extend(html_values(child))
-    return out
 
 
 def run(app, premises, conclusion):

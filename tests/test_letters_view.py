@@ -1,12 +1,12 @@
 """The ghostwriter app driven from Python: writing, menus, the comparison, and bad input
 (script tags, right-to-left text, emoji, a megabyte, empty boxes) as messages, never exceptions."""
-import ipywidgets as widgets
 import pandas as pd
 import pytest
 
 from seminar import letters as model
 from seminar.views.letters import (YOUR_CUSTOMER, LettersApp, cards_html, describe, letter_html,
                                    letters_app, summary_text)
+from tests.widgettree import html_values
 
 PNG = b"\x89PNG"
 SCRIPT = "<script>alert('x')</script>"
@@ -15,16 +15,6 @@ SCRIPT = "<script>alert('x')</script>"
 @pytest.fixture
 def app():
     return letters_app()
-
-
-def html_values(widget):
-    """Every HTML string the app shows, walking the widget tree."""
-    out = []
-    if isinstance(widget, (widgets.HTML, widgets.HTMLMath)):
-        out.append(widget.value)
-    for child in getattr(widget, "children", ()):
-        out.extend(html_values(child))
-    return out
 
 
 def no_raw_script(app):

@@ -1,9 +1,9 @@
 """The Chinese Room app, driven in Python: send, trace, glossary toggle, rule editor, bad input."""
-import ipywidgets as widgets
 import pytest
 
 from seminar import room as model
 from seminar.views.room import RoomApp, room_app
+from tests.widgettree import html_values
 
 SCRIPT = "<script>alert('x')</script>"
 
@@ -17,16 +17,6 @@ def send(app, text, camera=""):
     app.message.value = text
     app.camera.value = camera
     app.send.click()
-
-
-def html_values(widget):
-    """Every HTML string the app shows, walking the widget tree."""
-    out = []
-    if isinstance(widget, (widgets.HTML, widgets.HTMLMath)):
-        out.append(widget.value)
-    for child in getattr(widget, "children", ()):
-        out.extend(html_values(child))
-    return out
 
 
 def test_send_shows_the_reply_and_the_trace_step_by_step(app):

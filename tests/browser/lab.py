@@ -152,6 +152,16 @@ def run_all(page, timeout: float = 180_000) -> None:
     wait_idle(page)
 
 
+def show_app(page, selector: str):
+    """The first element matching ``selector``, scrolled into view (the notebook renders
+    cells far off screen lazily) and visible."""
+    app = page.locator(selector).first
+    app.wait_for(state="attached")
+    app.evaluate("el => el.scrollIntoView({block: 'start'})")
+    app.wait_for(state="visible")
+    return app
+
+
 def cell_errors(page) -> list[str]:
     """Texts of any error outputs in the open notebook."""
     return page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "

@@ -2,7 +2,7 @@
 the plot and changes the numbers; the sugar wait runs in the background."""
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all
+from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +15,7 @@ def test_lesson03_sliders_redraw_plot_and_numbers(page, lab):
     run_all(page)
     assert cell_errors(page) == []
 
-    app = page.locator(".seminar-duration-app").first
-    app.wait_for(state="attached")
-    app.evaluate("el => el.scrollIntoView({block: 'start'})")  # the notebook renders lazily
-    app.wait_for(state="visible")
+    app = show_app(page, ".seminar-duration-app")
     plot, numbers = page.locator(PLOT).first, page.locator(NUMBERS).first
     plot.wait_for(state="visible")
     assert plot.evaluate("img => img.naturalWidth") > 300  # a real PNG, decoded

@@ -2,7 +2,7 @@
 the mouse ticks the definition box; the plot, the numbers and the description follow."""
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all
+from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +22,7 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
     run_all(page)
     assert cell_errors(page) == []
 
-    app = page.locator(APP).first
-    app.wait_for(state="attached")
-    app.evaluate("el => el.scrollIntoView({block: 'start'})")  # the notebook renders lazily
-    app.wait_for(state="visible")
+    show_app(page, APP)
     plot = page.locator(PLOT).first
     plot.wait_for(state="visible")
     assert plot.evaluate("img => img.naturalWidth") > 300  # a real PNG, decoded

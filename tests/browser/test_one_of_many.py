@@ -2,7 +2,7 @@
 growth slider (keyboard) redraw the plot and change the numbers and the description."""
 import pytest
 
-from tests.browser.lab import expect, cell_errors, open_notebook, run_all
+from tests.browser.lab import cell_errors, expect, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +22,7 @@ def test_lesson04_buttons_and_slider_redraw_plot_numbers_and_description(page, l
     run_all(page)
     assert cell_errors(page) == []
 
-    app = page.locator(APP).first
-    app.wait_for(state="attached")
-    app.evaluate("el => el.scrollIntoView({block: 'start'})")  # the notebook renders lazily
-    app.wait_for(state="visible")
+    app = show_app(page, APP)
     assert "javascript error" not in app.inner_text()  # every widget rendered
     plot, numbers, description = (page.locator(s).first for s in (PLOT, NUMBERS, DESCRIPTION))
     plot.wait_for(state="visible")

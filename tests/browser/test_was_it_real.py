@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all
+from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +17,7 @@ def test_lesson07_poll_saves_and_downloads_and_class_view_reports(page, lab):
     run_all(page)
     assert cell_errors(page) == []
 
-    form = page.locator(FORM).first
-    form.wait_for(state="attached")
-    form.evaluate("el => el.scrollIntoView({block: 'start'})")  # the notebook renders lazily
-    form.wait_for(state="visible")
+    form = show_app(page, FORM)
     save = form.get_by_role("button", name="Save my answers")
 
     # An empty poll: a message, and nothing is written.

@@ -2,7 +2,7 @@
 and its description; the blank exercise runs clean and asks for the model before the sliders."""
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all
+from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -14,10 +14,7 @@ def test_lesson08_worked_example_sliders_redraw(page, lab):
     run_all(page)
     assert cell_errors(page) == []
 
-    app = page.locator(INTERACT).first
-    app.wait_for(state="attached")
-    app.evaluate("el => el.scrollIntoView({block: 'start'})")  # the notebook renders lazily
-    app.wait_for(state="visible")
+    app = show_app(page, INTERACT)
     output = app.locator(".widget-output")
     page.wait_for_function("sel => /after 1\\.9 hours/.test(document.querySelector(sel).textContent)",
                            arg=f"{INTERACT} .widget-output")
