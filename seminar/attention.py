@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from seminar import duration as _duration
-from seminar.params import check_number, check_whole
+from seminar.params import check_number, check_whole, source_of, sourced
 from seminar.text import clean_text
 
 MODELS = ("box", "heart", "exclusive")
@@ -56,10 +56,6 @@ MAX_POINTS = 2_000_000                      # partner counts in one table (about
 MAX_HEARTS = 20                             # rows of limits_table
 
 
-def _src(text: str):
-    return {"source": text}
-
-
 @dataclass(frozen=True)
 class Assumptions:
     """The model's defaults, each with its source (``Assumptions.source(name)``).
@@ -69,23 +65,23 @@ class Assumptions:
     assumptions of another calibration with :meth:`from_calibration`.
     """
 
-    samantha_capacity: float = field(default=_duration.speed_ratio(), metadata=_src(
+    samantha_capacity: float = field(default=_duration.speed_ratio(), metadata=sourced(
         "Samantha's capacity, in people's full attention: the speed ratio of lesson 03 "
         "(seminar.duration.speed_ratio, about 2.27 million, from the baby-name scene). That "
         "attention grows with speed is the kit's assumption, as in lesson 03's 273"))
-    person_capacity: float = field(default=1.0, metadata=_src(
+    person_capacity: float = field(default=1.0, metadata=sourced(
         "A person's capacity: one person's full attention, the unit of the model "
         "(a definition, not a measurement)"))
-    growth: float = field(default=0.5, metadata=_src(
+    growth: float = field(default=0.5, metadata=sourced(
         "The kit's assumption, not from the film: how fast the growing heart grows "
         "(0 = a box that divides, 1 = every partner gets the whole heart)"))
-    threshold: float = field(default=1.0, metadata=_src(
+    threshold: float = field(default=1.0, metadata=sourced(
         "The kit's assumption, not from the film: the least attention a love needs, "
         "here one person's full attention"))
     conversations: int = field(default=_duration.CALIBRATION.conversations,
-                               metadata=_src(_duration.Calibration.source("conversations")))
+                               metadata=sourced(_duration.Calibration.source("conversations")))
     loved: int = field(default=_duration.CALIBRATION.loved,
-                       metadata=_src(_duration.Calibration.source("loved")))
+                       metadata=sourced(_duration.Calibration.source("loved")))
 
     def __post_init__(self):
         check_number("samantha_capacity", self.samantha_capacity, MIN_CAPACITY, MAX_CAPACITY)
@@ -107,11 +103,7 @@ class Assumptions:
     @staticmethod
     def source(name: str) -> str:
         """Where the default of assumption ``name`` comes from."""
-        for f in fields(Assumptions):
-            if f.name == name:
-                return f.metadata["source"]
-        known = ", ".join(f.name for f in fields(Assumptions))
-        raise ValueError(f"No assumption called {name!r}; known: {known}.")
+        return source_of(Assumptions, name)
 
 
 #: The kit's defaults.

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 import pandas as pd
 
-from seminar.params import check_number, check_whole, short
+from seminar.params import check_number, check_whole, short, source_of, sourced
 from seminar.text import clean_text
 
 GROWTH_KINDS = ("constant", "exponential", "logistic")
@@ -43,10 +43,6 @@ MAX_CONVERSATIONS = 10**9
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 
 
-def _src(text: str):
-    return {"source": text}
-
-
 @dataclass(frozen=True)
 class Calibration:
     """The model's assumptions, each with the source it comes from (``source(name)``).
@@ -55,24 +51,24 @@ class Calibration:
     ``replace(CALIBRATION, human_reading_wpm=300)``; every value is checked.
     """
 
-    names_read: float = field(default=180_000, metadata=_src(
+    names_read: float = field(default=180_000, metadata=sourced(
         "Names in the baby-name book Samantha reads: about 180,000, by fan transcripts' count "
         "(film-facts.md; the film itself does not say)"))
-    her_reading_seconds: float = field(default=0.02, metadata=_src(
+    her_reading_seconds: float = field(default=0.02, metadata=sourced(
         "Samantha reads the book \"in two one-hundredths of a second\" "
         "(bygonebureau.com, 2014-02-03, quoting the film; film-facts.md)"))
-    human_reading_wpm: float = field(default=238, metadata=_src(
+    human_reading_wpm: float = field(default=238, metadata=sourced(
         "Adult silent reading speed, words per minute (Brysbaert 2019, Journal of Memory and "
         "Language 109:104047); one name counted as one word"))
-    speech_wpm: float = field(default=150, metadata=_src(
+    speech_wpm: float = field(default=150, metadata=sourced(
         "Conversational speech, words per minute (film-facts.md calibration)"))
-    film_minutes: float = field(default=126, metadata=_src(
+    film_minutes: float = field(default=126, metadata=sourced(
         "Running time of Her in minutes (Wikipedia, Her (film); film-facts.md)"))
-    conversations: int = field(default=8_316, metadata=_src(
+    conversations: int = field(default=8_316, metadata=sourced(
         "People Samantha is talking with at once (brajeshwar.com/2023/her; film-facts.md)"))
-    loved: int = field(default=641, metadata=_src(
+    loved: int = field(default=641, metadata=sourced(
         "People Samantha is in love with (seed 001, a reader's comment; film-facts.md)"))
-    ceiling_factor: float = field(default=1000, metadata=_src(
+    ceiling_factor: float = field(default=1000, metadata=sourced(
         "The kit's assumption, not from the film: with logistic growth, her speed levels off "
         "at this multiple of the starting ratio unless a ceiling is given"))
 
@@ -89,11 +85,7 @@ class Calibration:
     @staticmethod
     def source(name: str) -> str:
         """Where the default of assumption ``name`` comes from."""
-        for f in fields(Calibration):
-            if f.name == name:
-                return f.metadata["source"]
-        known = ", ".join(f.name for f in fields(Calibration))
-        raise ValueError(f"No assumption called {name!r}; known: {known}.")
+        return source_of(Calibration, name)
 
 
 # --------------------------------------------------------------------------- checks

@@ -36,3 +36,19 @@ def check_whole(name: str, value, low: int, high: int) -> int:
     if not low <= int(value) <= high:
         raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; got {int(value):,}.")
     return int(value)
+
+
+def sourced(text: str) -> dict:
+    """Field metadata saying where a dataclass default comes from (see :func:`source_of`)."""
+    return {"source": text}
+
+
+def source_of(cls, name: str) -> str:
+    """Where the default of field ``name`` of dataclass ``cls`` comes from."""
+    from dataclasses import fields
+
+    for f in fields(cls):
+        if f.name == name:
+            return f.metadata["source"]
+    known = ", ".join(f.name for f in fields(cls))
+    raise ValueError(f"No assumption called {name!r}; known: {known}.")
