@@ -1,7 +1,7 @@
 """How fast is the argument checker, and how much memory does a truth table take?
 
 Run from the kit's root:  python benchmarks/bench_arguments.py
-For 8, 12, 16, 20 atoms and the limit (seminar.arguments.MAX_ATOMS), prints medians over
+For 8, 12, 16, 20 atoms and the limit (seminar.models.arguments.MAX_ATOMS), prints medians over
 repeated runs (milliseconds) of parsing, building the table, the whole verdict, choosing
 the rows to show, and the app's Check button; then the peak memory of one verdict
 (tracemalloc, which sees numpy's buffers) beside the kit's estimate (table_bytes), and how
@@ -14,7 +14,7 @@ import statistics
 import time
 import tracemalloc
 
-from seminar import arguments as model
+from seminar.models import arguments as model
 
 SIZES = (8, 12, 16, 20, model.MAX_ATOMS)
 

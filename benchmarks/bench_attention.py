@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from seminar import attention
+from seminar.models import attention
 from seminar.views.attention import attention_app
 from benchtools import peak_mib, report, timed
 
@@ -23,7 +23,7 @@ from benchtools import peak_mib, report, timed
 def main() -> None:
     lesson = attention.partner_range()
     every = np.arange(1, 8_317)
-    print("seminar.attention, classroom sizes")
+    print("seminar.models.attention, classroom sizes")
     report(f"  attention_table, lesson range ({len(lesson)} rows)",
            timed(lambda: attention.attention_table(lesson), 50))
     report("  attention_table, every count 1 to 8,316",

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_community.py
 
-- model: seminar.community.simulate (104 weeks) at 1,000 people (a classroom default),
+- model: seminar.models.community.simulate (104 weeks) at 1,000 people (a classroom default),
   10,000 (ten times that) and 100,000 (the model's upper limit), and its peak memory;
 - the exercise's searches: tipping_level (bisection) and a sweep of 101 levels;
 - app: slider-to-redraw, from setting the adoption-level slider's value to the new PNG
@@ -21,7 +21,7 @@ import tracemalloc
 
 import numpy as np
 
-from seminar import community
+from seminar.models import community
 from seminar.views.community import community_app
 
 
@@ -45,7 +45,7 @@ def report(name: str, runs: list[tuple[float, float]]) -> None:
 
 
 def main() -> None:
-    print("seminar.community.simulate, 104 weeks")
+    print("seminar.models.community.simulate, 104 weeks")
     for people, repeat in ((1_000, 15), (10_000, 7), (100_000, 3)):
         report(f"  {people:>7,} people", timed(lambda n=people: community.simulate(people=n), repeat))
     for people in (10_000, 100_000):

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_duration.py
 
-- model: seminar.duration.simulate with 10^6 steps, for each growth kind;
+- model: seminar.models.duration.simulate with 10^6 steps, for each growth kind;
 - app: slider-to-redraw, from setting the ratio slider's value to the new PNG being in
   the Image widget (model, figure, PNG encoding), as a student's slider move does in the
   kernel. The browser's share (sending ~50 kB and painting it) is not included.
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import tracemalloc
 
-from seminar import duration
+from seminar.models import duration
 from seminar.views.duration import duration_app
 from benchtools import report, timed
 
 
 def main() -> None:
-    print("seminar.duration.simulate, 1,000,000 steps")
+    print("seminar.models.duration.simulate, 1,000,000 steps")
     for growth in duration.GROWTH_KINDS:
         report(f"  growth={growth}",
                timed(lambda g=growth: duration.simulate(growth=g, rate=0.03, steps=1_000_000), 7))

@@ -21,9 +21,9 @@ from pathlib import Path
 import nbformat
 
 from seminar import KIT_ROOT
-from seminar import exercises as gen
-from seminar import grade
-from seminar.submissions import load_reference, load_submissions
+from seminar.instructor import exercises as gen
+from seminar.instructor import grade
+from seminar.instructor.submissions import load_reference, load_submissions
 
 
 def solved_and_blank(name: str):

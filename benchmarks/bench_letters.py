@@ -2,7 +2,7 @@
 
     python benchmarks/bench_letters.py
 
-- model: seminar.letters.compare (every letter written, counted and tabled) with the kit's
+- model: seminar.models.letters.compare (every letter written, counted and tabled) with the kit's
   "anniversary" template, for a class-sized batch of 30 customers and for 10x that (300);
   the customers are the kit's invented examples, repeated under numbered names;
 - the largest template the writer accepts (20,000 characters) composed once;
@@ -16,7 +16,7 @@ import tracemalloc
 
 import pandas as pd
 
-from seminar import letters
+from seminar.models import letters
 from seminar.views.letters import LettersApp
 from benchtools import report, timed
 
@@ -32,7 +32,7 @@ def customers(n: int) -> pd.DataFrame:
 
 def main() -> None:
     tpl = letters.template("anniversary")
-    print("seminar.letters.compare, 'anniversary' template")
+    print("seminar.models.letters.compare, 'anniversary' template")
     for n in (30, 300):
         batch = customers(n)
         seconds = timed(lambda b=batch: letters.compare(tpl, b), 15 if n == 30 else 7)

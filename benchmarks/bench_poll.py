@@ -3,18 +3,18 @@
     python benchmarks/bench_poll.py
 
 - save: checking a record and writing one poll file (a student's click, without the widget);
-- load: seminar.poll.load_class for the made-up sample class (27 files) and for made-up
+- load: seminar.models.poll.load_class for the made-up sample class (27 files) and for made-up
   classes of 500 and 5,000 files (5,000 is the loader's limit), with its peak memory;
 - class view: loading the sample, summarising, plotting (PNG) and describing, as the
   instructor's "Load the class" button does in the kernel;
-- capstone: seminar.capstone.crowd_model with its default 241 steps and with 100,000.
+- capstone: seminar.models.capstone.crowd_model with its default 241 steps and with 100,000.
 """
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from seminar import capstone, poll
+from seminar.models import capstone, poll
 from seminar.views.poll import class_view
 from benchtools import peak_mib, report, timed
 

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from seminar.room import ChineseRoom, Rulebook, load_glossary, load_rulebook
+from seminar.models.room import ChineseRoom, Rulebook, load_glossary, load_rulebook
 
 SHAPES = "天地人你我他山水火木金土日月风雨"
 

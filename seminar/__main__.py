@@ -1,77 +1,7 @@
-"""The instructor's command line: ``python -m seminar --help``.
-
-Each subcommand is one module of the ``seminar`` package, listed in :data:`COMMANDS`.
-A command module provides:
-
-- ``HELP``: one line for ``python -m seminar --help``;
-- ``add_arguments(parser)``: adds its options to its own argparse parser;
-- ``run(args) -> int``: does the work and returns the exit status (0 success, 1 failure).
-
-Keep a command module's top-level imports light (import nbformat, pandas and the like
-inside ``run``): every module is imported to build ``--help``.
-
-Every command gets ``--root`` (the kit folder, default: the one this package belongs to)
-as ``args.root``. A command reports a user's mistake (a missing file, a bad name, a
-broken notebook) by raising :class:`seminar.text.InputError` (or an ``OSError``); the
-message is printed without a traceback and the exit status is 1.
-"""
-from __future__ import annotations
-
-import argparse
-import importlib
+"""``python -m seminar``: the instructor's command line (see :mod:`seminar.instructor.cli`)."""
 import sys
 
-from seminar import KIT_ROOT
-from seminar.text import InputError
-
-#: Subcommand name -> module in the seminar package. Add new commands here.
-COMMANDS = {
-    "exercises": "seminar.exercises",
-    "links": "seminar.links",
-    "release": "seminar.release",
-    "answers": "seminar.answers",
-    "grade": "seminar.grade",
-    "schedule": "seminar.schedule",
-    "nbgrader-source": "seminar.nbgrader_source",
-    "poll": "seminar.poll",
-}
-
-PROG = "python -m seminar"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Instructor tools for the Between the Words kit.",
-        epilog=f"Run '{PROG} COMMAND --help' for the options of one command.")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", default=str(KIT_ROOT), metavar="DIR",
-                        help="the kit's folder, holding solutions/ and exercises/ "
-                             "(default: %(default)s)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name, module_name in COMMANDS.items():
-        module = importlib.import_module(module_name)
-        command = sub.add_parser(name, parents=[common], help=module.HELP, description=module.HELP)
-        module.add_arguments(command)
-        command.set_defaults(run=module.run)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
-    try:
-        return int(args.run(args) or 0)
-    except (InputError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
-        return 130
-
+from seminar.instructor.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -5,6 +5,7 @@ No widgets here: views call these, and so can models and the instructor CLI.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 
 #: Longest text a student may type into one box (a generous page of prose).
@@ -42,3 +43,9 @@ def clean_text(text: object, *, what: str = "text", max_chars: int = MAX_CHARS,
     if not text and not allow_empty:
         raise InputError(f"The {what} is empty: type something first.")
     return text
+
+
+#: A question's heading in an exercise notebook: "## Q3. ..." or "### **Q2b:** ..."
+#: (group 1 is the question id, group 2 the rest). Hand-in and the instructor's tools
+#: both find questions by it.
+QUESTION_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(?:\*\*)?(Q\d+[a-z]?)\b[.:)]?\s*(.*)$")

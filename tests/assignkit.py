@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 
-from seminar import exercises as gen
+from seminar.instructor import exercises as gen
 
 NAME = "01-demo"
 
@@ -29,7 +29,7 @@ HEADER = """# Demo: hours and squares
 
 **Readings**: none"""
 
-SETUP = """from seminar.checks import Checker, Number, Predicate
+SETUP = """from seminar.classroom.checks import Checker, Number, Predicate
 
 check = Checker("01-demo", checks={
     "q1": Number(expected=2.1, hint="Divide by the minutes in an hour."),
@@ -207,7 +207,7 @@ def cli(*args):
     import io
     from types import SimpleNamespace
 
-    from seminar.__main__ import main
+    from seminar.instructor.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
-from seminar import answers
+from seminar.instructor import answers
 from tests.assignkit import NAME, cli, digests, make_kit, solved, submissions
 
 MODEL = "Because a model answer explains itself with a reason from the film."
@@ -120,6 +120,6 @@ def test_answer_text_strips_the_prompt_and_placeholder():
     ("Émile Zoë_01-DEMO.ipynb", "Émile Zoë"),
 ])
 def test_student_name_from_the_file_name(rel, student):
-    from seminar.submissions import student_name
+    from seminar.instructor.submissions import student_name
 
     assert student_name(rel, NAME) == student

@@ -1,4 +1,4 @@
-"""Unit tests of seminar.arguments: syntax, errors, truth tables, validity, limits."""
+"""Unit tests of seminar.models.arguments: syntax, errors, truth tables, validity, limits."""
 import itertools
 import random
 import time
@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from seminar import arguments as A
-from seminar.arguments import (COUNTEREXAMPLE, MAX_ATOMS, PREMISES_TRUE, FormulaError, Limits,
+from seminar.models import arguments as A
+from seminar.models.arguments import (COUNTEREXAMPLE, MAX_ATOMS, PREMISES_TRUE, FormulaError, Limits,
                                argument, argument_from_text, assess, atom_columns,
                                coerce_argument, entails, equivalent, is_counterexample, parse,
                                row_values, table_bytes, table_excerpt, temporaries, truth_table)
@@ -543,7 +543,7 @@ def test_limits_have_sources():
 
 @pytest.fixture
 def checker(monkeypatch):
-    from seminar.checks import Checker
+    from seminar.classroom.checks import Checker
     monkeypatch.delenv("SEMINAR_STRICT", raising=False)
     return Checker("06-bodies")
 
@@ -597,7 +597,7 @@ def test_blank_answers_are_not_answered(checker):
 
 
 def test_q2_materialist(checker):
-    from seminar.exercise_checks.e06_bodies import no_body_argument
+    from seminar.classroom.exercise_checks.e06_bodies import no_body_argument
     assert assess(no_body_argument()).valid       # the argument Q2 gives is valid
     assert checker.evaluate("q2", 2).correct
     for wrong in (1, 3, "2", 2.0, None, True):
@@ -605,7 +605,7 @@ def test_q2_materialist(checker):
 
 
 def test_q3_counterexample(checker):
-    from seminar.exercise_checks.e06_bodies import disparity_argument
+    from seminar.classroom.exercise_checks.e06_bodies import disparity_argument
     verdict = assess(disparity_argument())
     assert not verdict.valid and verdict.counterexample_rows == 2
     for row in verdict.counterexamples().itertuples():

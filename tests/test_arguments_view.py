@@ -4,7 +4,7 @@ import re
 import pytest
 from IPython.display import HTML
 
-from seminar import arguments as model
+from seminar.models import arguments as model
 from seminar.views import arguments as view
 from seminar.views.arguments import MAX_SHOWN_ROWS, argument_app, report_html, show_argument
 from tests.widgettree import html_values

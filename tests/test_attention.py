@@ -8,13 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from seminar import attention as m
-from seminar import duration
+from seminar.models import attention as m
+from seminar.models import duration
 
 C = duration.speed_ratio()
 
 
-# -- the numbers shared with lesson 03 come from seminar.duration ----------------------
+# -- the numbers shared with lesson 03 come from seminar.models.duration ----------------------
 def test_samantha_capacity_is_the_speed_ratio_of_lesson_03():
     assert m.ASSUMPTIONS.samantha_capacity == duration.speed_ratio()
     assert C == pytest.approx(2.27e6, rel=0.01)
@@ -41,7 +41,7 @@ def test_another_calibration_reaches_the_model():
 def test_every_assumption_has_a_source():
     for f in fields(m.Assumptions):
         assert len(m.Assumptions.source(f.name)) > 30, f.name
-    assert "seminar.duration" in m.Assumptions.source("samantha_capacity")
+    assert "seminar.models.duration" in m.Assumptions.source("samantha_capacity")
     assert "kit's assumption" in m.Assumptions.source("growth")
     assert "kit's assumption" in m.Assumptions.source("threshold")
     assert "brajeshwar.com" in m.Assumptions.source("conversations")
@@ -288,7 +288,7 @@ def test_a_megabyte_string_gets_a_short_message():
 def test_exercise_checks_accept_right_answers_and_explain_wrong_ones():
     from matplotlib.figure import Figure
 
-    from seminar.exercise_checks.e04_one_of_many import CHECKS, linear_heart_reference
+    from seminar.classroom.exercise_checks.e04_one_of_many import CHECKS, linear_heart_reference
 
     assert CHECKS["q1"](m.attention(8316))[0] and CHECKS["q1"](273)[0]  # rounded is fine
     assert not CHECKS["q1"](3540)[0]

@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from seminar import attention as model
-from seminar import duration
+from seminar.models import attention as model
+from seminar.models import duration
 from seminar.views import attention as view_module
 from seminar.views.attention import STYLE, AttentionView, attention_app, describe
 

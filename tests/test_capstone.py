@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from seminar import capstone  # noqa: E402
+from seminar.models import capstone  # noqa: E402
 
 
 def test_defaults_follow_the_stated_facts_and_assumptions():
@@ -118,14 +118,14 @@ def test_check_parameter_works_with_any_table_of_ranges():
 
 
 # ------------------------------------------------------------------ exercise 08's generic checks
-from seminar.checks import Checker  # noqa: E402
-from seminar.exercise_checks import e08_your_own_experiment as e08  # noqa: E402
+from seminar.classroom.checks import Checker  # noqa: E402
+from seminar.classroom.exercise_checks import e08_your_own_experiment as e08  # noqa: E402
 
 GOOD_STUDENT = '''
 import math
 import numpy as np
 import pandas as pd
-from seminar.capstone import check_parameter
+from seminar.models.capstone import check_parameter
 
 PARAMETERS = {"letters": (1, 500, 40), "minutes_each": (0.5, 60.0, 10.0)}
 
@@ -169,7 +169,7 @@ def test_a_good_student_model_passes_every_check():
 
 def test_the_worked_example_passes_the_generic_checks():
     ns = {"PARAMETERS": capstone.PARAMETERS}
-    exec("from seminar.capstone import crowd_model as _m\n"
+    exec("from seminar.models.capstone import crowd_model as _m\n"
          "def my_model(hours=6.0, others=8316, mother_answers=5, facts_per_hour=4.5):\n"
          "    return _m(hours, others, mother_answers, facts_per_hour)\n", ns)
     assert verdict("q3", ns["my_model"]) == (True, "")

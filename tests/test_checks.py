@@ -1,4 +1,4 @@
-"""Unit tests of seminar.checks: statuses, strict mode, placeholders, odd answers, hints."""
+"""Unit tests of seminar.classroom.checks: statuses, strict mode, placeholders, odd answers, hints."""
 import importlib
 import math
 import pkgutil
@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import seminar.exercise_checks
-from seminar import checks
-from seminar.checks import (CORRECT, NOT_YET, UNANSWERED, CheckFailed, Checker, Exact, Number,
+import seminar.classroom.exercise_checks
+from seminar.classroom import checks
+from seminar.classroom.checks import (CORRECT, NOT_YET, UNANSWERED, CheckFailed, Checker, Exact, Number,
                             Predicate, Result, is_placeholder)
 
 
@@ -265,7 +265,7 @@ def test_emoji_and_rtl_answers_do_not_crash(lenient):
 # ---------------------------------------------------------------- every exercise's check data
 
 def check_modules():
-    return sorted(m.name for m in pkgutil.iter_modules(seminar.exercise_checks.__path__))
+    return sorted(m.name for m in pkgutil.iter_modules(seminar.classroom.exercise_checks.__path__))
 
 
 def spellings(value):
@@ -292,7 +292,7 @@ def test_there_is_check_data():
 
 @pytest.mark.parametrize("module_name", check_modules())
 def test_check_data_is_well_formed_and_hints_hide_the_answer(module_name):
-    module = importlib.import_module(f"seminar.exercise_checks.{module_name}")
+    module = importlib.import_module(f"seminar.classroom.exercise_checks.{module_name}")
     assert isinstance(module.CHECKS, dict) and module.CHECKS, f"{module_name}: CHECKS is empty"
     for question, check in module.CHECKS.items():
         assert re.fullmatch(r"q\d+[a-z]?", question), f"{module_name}: odd question id {question!r}"

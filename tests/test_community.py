@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from seminar import community as c
+from seminar.models import community as c
 
 SMALL = {"people": 300}
 

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from seminar import community as model
+from seminar.models import community as model
 from seminar.views.community import (STYLE, CommunityView, community_app, describe,
                                      describe_sweep, sweep_chart)
 

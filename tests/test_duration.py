@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from seminar import duration as d
+from seminar.models import duration as d
 
 YEAR = d.SECONDS_PER_YEAR
 

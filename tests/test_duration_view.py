@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from seminar import duration as model
+from seminar.models import duration as model
 from seminar.views.duration import (QUOTE, STYLE, DurationView, _clock_ticks, _shared_ticks,
                                     describe, duration_app)
 

@@ -20,8 +20,8 @@ import nbformat
 import pytest
 
 from seminar import KIT_ROOT
-from seminar import exercises as gen
-from seminar.__main__ import main as seminar_main
+from seminar.instructor import exercises as gen
+from seminar.instructor.cli import main as seminar_main
 
 SOLUTIONS = sorted(p.stem for p in (KIT_ROOT / "solutions").glob("*.ipynb"))
 EXERCISES = sorted(p.stem for p in (KIT_ROOT / "exercises").glob("*.ipynb"))
@@ -379,7 +379,7 @@ def test_every_check_call_has_check_data_and_back(name):
     used = checked_questions(KIT_ROOT / "solutions" / f"{name}.ipynb")
     if not used:
         pytest.skip(f"{name} has no automatic checks")  # a legitimate state, not a missing feature
-    module = importlib.import_module("seminar.exercise_checks.e" + name.replace("-", "_"))
+    module = importlib.import_module("seminar.classroom.exercise_checks.e" + name.replace("-", "_"))
     assert used <= set(module.CHECKS), f"{name}: no check data for {sorted(used - set(module.CHECKS))}"
     assert set(module.CHECKS) <= used, f"{name}: check data never used: {sorted(set(module.CHECKS) - used)}"
 
@@ -495,7 +495,7 @@ def test_indented_region_inside_a_function(tmp_path):
                            "    return ...  # YOUR ANSWER HERE")
     namespace = {}
     exec(cell.source, namespace)
-    from seminar.checks import is_placeholder
+    from seminar.classroom.checks import is_placeholder
     assert is_placeholder(namespace["hours"])
 
 

@@ -13,8 +13,8 @@ import nbformat
 import pytest
 
 from seminar import KIT_ROOT
-from seminar import grade
-from seminar.submissions import Submission, load_reference, load_submissions, match_cells
+from seminar.instructor import grade
+from seminar.instructor.submissions import Submission, load_reference, load_submissions, match_cells
 from tests.assignkit import NAME, cli, digests, make_kit, own_checks, submissions
 
 TIMEOUT = 8  # seconds per notebook: the made-up ones finish in about one
@@ -194,7 +194,7 @@ def test_progress_writes_a_line_per_notebook_when_not_a_terminal():
 
 def test_the_warm_up_exercise_solved_gets_full_marks_with_the_kits_check_data(tmp_path):
     """The real 00-start-here, whose checks live in seminar/exercise_checks (not in the notebook)."""
-    from seminar import exercises as gen
+    from seminar.instructor import exercises as gen
 
     name = "00-start-here"
     solution = nbformat.read(str(KIT_ROOT / "solutions" / f"{name}.ipynb"), as_version=4)

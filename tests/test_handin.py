@@ -6,8 +6,9 @@ import os
 import nbformat
 import pytest
 
-from seminar import KIT_ROOT, handin
-from seminar.checks import Checker, Number
+from seminar import KIT_ROOT
+from seminar.classroom import handin
+from seminar.classroom.checks import Checker, Number
 from tests.assignkit import NAME, exercise, make_kit, solved
 
 EXERCISES = sorted((KIT_ROOT / "exercises").glob("*.ipynb"))
@@ -22,7 +23,7 @@ def kit(tmp_path):
 def test_every_exercise_ends_with_the_hand_in_cell_then_key_points(path):
     cells = nbformat.read(str(path), as_version=4).cells
     assert [c.get("id") for c in cells[-3:-1]] == ["seminar-hand-in-note", "seminar-hand-in"]
-    assert cells[-2].source == f'from seminar.handin import hand_in\n\nhand_in("{path.stem}")'
+    assert cells[-2].source == f'from seminar.classroom import hand_in\n\nhand_in("{path.stem}")'
     assert cells[-1].source.startswith("## Key points")
 
 

@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from seminar import letters as model
-from seminar.letters import (LetterError, Template, compare, compose, example_customers,
+from seminar.models import letters as model
+from seminar.models.letters import (LetterError, Template, compare, compose, example_customers,
                              load_templates, own_share, parse_nuggets, side_by_side, words)
 from seminar.text import InputError
 
@@ -279,7 +279,7 @@ def test_same_seed_and_customer_give_the_same_letter_and_others_vary():
 
 def test_letters_are_the_same_in_another_process():
     """The choice must not depend on Python's per-process string hashing."""
-    code = ("from seminar.letters import compose;"
+    code = ("from seminar.models.letters import compose;"
             f"print(compose({TEMPLATE!r}, {{'n': 'x'}}, seed=9, customer='Bilal').text)")
     here = compose(TEMPLATE, {"n": "x"}, seed=9, customer="Bilal").text
     for hashseed in ("1", "2"):

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from seminar import letters as model
+from seminar.models import letters as model
 from seminar.views.letters import (YOUR_CUSTOMER, LettersApp, cards_html, describe, letter_html,
                                    letters_app, summary_text)
 from tests.widgettree import html_values

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from seminar import links
-from seminar.syllabus import BRANCH, REPOSITORY
+from seminar.instructor import links
+from seminar.classroom.course import BRANCH, REPOSITORY
 from seminar.text import InputError
 from tests.assignkit import NAME, cli, make_kit
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from seminar import nbgrader_source
+from seminar.instructor import nbgrader_source
 from tests.assignkit import NAME, cli, make_kit
 
 pytest.importorskip("nbgrader", reason="nbgrader is not installed: pip install -r requirements-dev.txt")

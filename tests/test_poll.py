@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from seminar import poll  # noqa: E402
+from seminar.models import poll  # noqa: E402
 from seminar.text import InputError  # noqa: E402
 
 STAMP = "2024-03-04T10:00:00Z"
@@ -258,7 +258,7 @@ def test_sample_summary_matches_the_files_read_independently():
 
 
 def test_the_exercise_checks_hold_the_sample_numbers():
-    from seminar.exercise_checks import e07_was_it_real as e07
+    from seminar.classroom.exercise_checks import e07_was_it_real as e07
 
     stats = poll.summary(poll.load_class(poll.SAMPLE_DIR).table)
     assert e07.MEANS == pytest.approx(stats["mean"].round(3).to_dict(), abs=0.001)
@@ -405,7 +405,7 @@ def test_make_sample_class_never_overwrites_without_the_flag(tmp_path):
 
 # ------------------------------------------------------------------ command line
 def cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "seminar.poll", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "seminar", "poll", *map(str, args)],
                           capture_output=True, text=True, timeout=120, cwd=cwd)
 
 
@@ -426,7 +426,7 @@ def test_cli_summary_and_errors(tmp_path):
 
 # ------------------------------------------------------------------ exercise 07's checks
 def test_exercise_checks_accept_right_answers_in_several_shapes_and_refuse_wrong_ones():
-    from seminar.exercise_checks import e07_was_it_real as e07
+    from seminar.classroom.exercise_checks import e07_was_it_real as e07
 
     table = poll.load_class(poll.SAMPLE_DIR).table
     means = table.groupby("claim", observed=True)["position"].mean()
@@ -455,7 +455,7 @@ def test_exercise_checks_accept_right_answers_in_several_shapes_and_refuse_wrong
 
 
 def test_exercise_plot_check():
-    from seminar.exercise_checks import e07_was_it_real as e07
+    from seminar.classroom.exercise_checks import e07_was_it_real as e07
 
     means = poll.load_class(poll.SAMPLE_DIR).table.groupby("claim", observed=True)["position"].mean()
     fig, ax = plt.subplots()

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from seminar import poll
+from seminar.models import poll
 from seminar.views.poll import BINDER_NOTE, ClassView, PollForm, class_view, poll_form
 
 PNG = b"\x89PNG"

@@ -1,4 +1,4 @@
-"""Tests of readings/*.md, readings/catalogue.csv and seminar.readings.
+"""Tests of readings/*.md, readings/catalogue.csv and seminar.classroom.readings.
 
 The verbatim comparison needs the source essays in ../shared/ beside the kit; where that folder
 is missing (a user's clone) only that comparison is skipped, with the reason shown.
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from seminar import KIT_ROOT
-from seminar import readings as R
+from seminar.classroom import readings as R
 
 SHARED = KIT_ROOT.parent / "shared"
 NO_SHARED = (f"../shared/ not found at {SHARED}: comparing excerpts with their source texts "
@@ -288,7 +288,7 @@ def test_every_excerpt_id_used_by_a_notebook_exists():
 
 def test_notebook_scan_finds_calls_and_unknown_ids(tmp_path):
     _notebook(tmp_path / "lessons" / "01-x.ipynb",
-              code_cells=['from seminar.readings import show\nshow("leibniz-1")',
+              code_cells=['from seminar.classroom.readings import show\nshow("leibniz-1")',
                           "text = excerpt('plato-2').text\nreadings.show( \"nope-3\" , None)"],
               markdown_cells=['# X\n\n**Readings**: `leibniz-1`, `ghost-1`', 'show("in-markdown-1")'])
     _notebook(tmp_path / "solutions" / "01-x.ipynb", code_cells=['show("leibniz-1")'])
@@ -320,7 +320,7 @@ def test_catalogue_lists_notebooks_that_use_an_excerpt(tmp_path):
 
 
 def test_catalogue_csv_agrees_with_the_files_and_the_notebooks():
-    how = "regenerate it: python -m seminar.readings --write-catalogue"
+    how = "regenerate it: python -m seminar refresh"
     with open(R.CATALOGUE_CSV, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["excerpt_id"] for r in rows] == list(ALL), f"catalogue.csv ids differ from readings/*.md; {how}"
@@ -348,7 +348,7 @@ def test_lesson_usage_marks_the_lessons_that_show_an_excerpt(tmp_path):
     import shutil
 
     from seminar import KIT_ROOT
-    from seminar.readings import lesson_usage
+    from seminar.classroom.readings import lesson_usage
 
     shutil.copytree(KIT_ROOT / "readings", tmp_path / "readings")
     (tmp_path / "lessons").mkdir()

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from seminar import exercises as gen
+from seminar.instructor import exercises as gen
 from tests.assignkit import NAME, cli, make_kit
 
 OTHER = "02-other"

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from seminar import room as R
-from seminar.room import (ChineseRoom, Glossary, Rule, Rulebook, RulebookError,
+from seminar.models import room as R
+from seminar.models.room import (ChineseRoom, Glossary, Rule, Rulebook, RulebookError,
                           blockhead_entries, blockhead_log10, blockhead_messages,
                           describe_seconds, hand_time, load_glossary, load_rulebook,
                           orders_beyond_universe)
@@ -535,7 +535,7 @@ def test_examine_tabulates_cards():
 
 
 def test_exercise_rule_check_passes_a_good_book_and_fails_bad_ones():
-    from seminar.checks import Checker
+    from seminar.classroom.checks import Checker
     check = Checker("02-chinese-room")
     assert check.evaluate("q1", GOOD_RULES).correct
     assert check.evaluate("q1", Rulebook.from_rows(GOOD_RULES)).correct

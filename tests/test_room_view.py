@@ -1,7 +1,7 @@
 """The Chinese Room app, driven in Python: send, trace, glossary toggle, rule editor, bad input."""
 import pytest
 
-from seminar import room as model
+from seminar.models import room as model
 from seminar.views.room import RoomApp, room_app
 from tests.widgettree import html_values
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from seminar import KIT_ROOT, schedule
+from seminar import KIT_ROOT
+from seminar.instructor import schedule
 from tests.assignkit import cli
 
 GUIDE = KIT_ROOT / "instructors" / "README.md"

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from seminar import syllabus
+from seminar.classroom import course
 from seminar.views.start import LessonExplorer, inline, lesson_card
 
 
@@ -9,7 +9,7 @@ def test_inline_escapes_before_formatting():
 
 
 def test_card_escapes_lesson_text():
-    les = syllabus.Lesson(path=Path("lessons/09-x.ipynb"), number=9, slug="x",
+    les = course.Lesson(path=Path("lessons/09-x.ipynb"), number=9, slug="x",
                           title="<img src=x onerror=alert(1)>", questions=["<b>q</b>"])
     html = lesson_card(les)
     assert "<img" not in html and "&lt;img" in html and "<b>q" not in html

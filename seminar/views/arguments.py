@@ -1,6 +1,6 @@
 """The argument checker: type premises and a conclusion, press Check, read the truth table.
 
-A thin front end over :mod:`seminar.arguments`. Everything shown is escaped; a formula
+A thin front end over :mod:`seminar.models.arguments`. Everything shown is escaped; a formula
 that cannot be read gets a message naming the premise, the position and the symbol, with a
 caret under the spot, never a traceback. The widgets are attributes, so a test (or a
 curious student) can drive the app in Python::
@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from seminar import arguments as model
+from seminar.models import arguments as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 

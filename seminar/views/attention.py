@@ -1,4 +1,4 @@
-"""The one-of-many app: sliders over :mod:`seminar.attention`, one reused figure.
+"""The one-of-many app: sliders over :mod:`seminar.models.attention`, one reused figure.
 
 In a notebook::
 
@@ -21,7 +21,7 @@ import time
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from seminar import attention as model
+from seminar.models import attention as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 

@@ -1,4 +1,4 @@
-"""The loneliness app: sliders over :mod:`seminar.community`, one reused figure.
+"""The loneliness app: sliders over :mod:`seminar.models.community`, one reused figure.
 
 In a notebook::
 
@@ -11,7 +11,7 @@ Every widget is an attribute (``app.level``, ``app.rate``, ``app.os_time``, ``ap
 can drive it from Python. ``app.apply(...)`` sets several values after checking them with
 the model; a bad value becomes a message. ``community_app(lonely=f)`` uses your own
 definition of loneliness instead of the three definition controls.
-:func:`sweep_chart` draws a :func:`seminar.community.sweep` table, with its description.
+:func:`sweep_chart` draws a :func:`seminar.models.community.sweep` table, with its description.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import time
 
 import ipywidgets as widgets
 
-from seminar import community as model
+from seminar.models import community as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 
@@ -318,7 +318,7 @@ class SweepChart:
 
 
 def sweep_chart(table) -> SweepChart:
-    """Draw a :func:`seminar.community.sweep` table: lonely share against adoption level."""
+    """Draw a :func:`seminar.models.community.sweep` table: lonely share against adoption level."""
     needed = {"lonely_before", "lonely_at_exodus", "lonely_end"}
     if not hasattr(table, "columns") or not needed <= set(table.columns) or len(table) == 0:
         raise ValueError("table must be a table made by sweep(levels).")

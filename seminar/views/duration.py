@@ -1,4 +1,4 @@
-"""The temporal-disparity app: sliders over :mod:`seminar.duration`, one reused figure.
+"""The temporal-disparity app: sliders over :mod:`seminar.models.duration`, one reused figure.
 
 In a notebook::
 
@@ -21,7 +21,7 @@ import time
 
 import ipywidgets as widgets
 
-from seminar import duration as model
+from seminar.models import duration as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 

@@ -1,6 +1,6 @@
 """The ghostwriter app: a template, a customer's nuggets, the letter, and a comparison.
 
-A thin front end over :mod:`seminar.letters`. The customer's own material is highlighted in
+A thin front end over :mod:`seminar.models.letters`. The customer's own material is highlighted in
 the letter (blue background and underline), the writer's stock text is plain, and a missing
 nugget is a dashed box. Everything a person typed is escaped before it is shown and wrapped
 in ``<bdi>`` so right-to-left text stays in its place. The widgets are attributes, so a test
@@ -19,7 +19,7 @@ import io
 import ipywidgets as widgets
 import pandas as pd
 
-from seminar import letters as model
+from seminar.models import letters as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 

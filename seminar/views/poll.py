@@ -1,6 +1,6 @@
 """The class poll of lesson 07: a form for the student, a class view for the instructor.
 
-Thin front ends over :mod:`seminar.poll`. Everything a person typed (names, reasons,
+Thin front ends over :mod:`seminar.models.poll`. Everything a person typed (names, reasons,
 folder names) is escaped before it is shown and wrapped in ``<bdi dir="auto">`` so
 right-to-left text stays in its place. Errors become messages, never tracebacks, and
 nothing typed is cleared by an error. The widgets are attributes, so tests can drive them::
@@ -23,7 +23,7 @@ from pathlib import Path
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from seminar import poll as model
+from seminar.models import poll as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 

@@ -1,6 +1,6 @@
 """The Chinese Room app: pass a card in, watch the operator work, and (outside) read the glossary.
 
-A thin front end over :mod:`seminar.room`. Every piece of text a person typed (cards, rules)
+A thin front end over :mod:`seminar.models.room`. Every piece of text a person typed (cards, rules)
 is escaped before it is shown, and wrapped in ``<bdi>`` so right-to-left text stays in its box.
 The widgets are attributes, so a test (or a curious student) can drive the app in Python::
 
@@ -14,7 +14,7 @@ import warnings
 
 import ipywidgets as widgets
 
-from seminar import room as model
+from seminar.models import room as model
 from seminar.text import clean_text, escape
 from seminar.views.common import App, guarded, message_html, status_box
 

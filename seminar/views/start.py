@@ -5,7 +5,7 @@ import re
 
 import ipywidgets as widgets
 
-from seminar import syllabus
+from seminar.classroom import course
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 
@@ -17,7 +17,7 @@ def inline(text: str) -> str:
     return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", html)
 
 
-def lesson_card(lesson: syllabus.Lesson) -> str:
+def lesson_card(lesson: course.Lesson) -> str:
     """HTML for one lesson (every field escaped)."""
     items = lambda xs: "".join(f"<li>{inline(x)}</li>" for x in xs)  # noqa: E731
     readings = ", ".join(f"<code>{escape(r)}</code>" for r in lesson.readings) or "none"
@@ -38,7 +38,7 @@ class LessonExplorer(App):
     """A dropdown of the seminar's lessons and a card describing the chosen one."""
 
     def __init__(self, root=None):
-        self.lessons = syllabus.lesson_list() if root is None else syllabus.lesson_list(root)
+        self.lessons = course.lesson_list() if root is None else course.lesson_list(root)
         self.status = status_box()
         self.choice = widgets.Dropdown(
             options=[(f"{les.number:02d} · {les.title}", i) for i, les in enumerate(self.lessons)],

@@ -1,0 +1,275 @@
+"""Students' self-checks: ``check("q3", answer)`` says correct, not yet right, or not answered yet.
+
+The checks of one exercise are data, kept beside the questions in
+``seminar/exercise_checks/eNN_slug.py`` as a dict ``CHECKS`` of question id to a
+check object (:class:`Number`, :class:`Exact`, :class:`Predicate`). In a notebook::
+
+    from seminar.classroom.checks import Checker
+    check = Checker("02-chinese-room")
+    check("q3", answer)
+
+A hint never reveals the expected answer. An answer that is still a placeholder
+(``...``, ``None``, blank text, or a stub function whose body only returns ``...``)
+is "not answered yet". With the environment variable ``SEMINAR_STRICT=1`` any
+result but "correct" raises :class:`CheckFailed`, so a solution notebook that fails
+its own checks fails the test suite, and a blank exercise run strictly proves its
+checks can fail.
+
+A check never raises because of what a student typed: a wrong type, NaN, an array,
+or a function that crashes all give a "not yet" message instead of a traceback.
+"""
+from __future__ import annotations
+
+import dis
+import importlib
+import math
+import os
+import re
+import types
+from dataclasses import dataclass, field
+from numbers import Real
+from typing import Any, Callable
+
+from seminar.text import escape
+
+CORRECT, NOT_YET, UNANSWERED = "correct", "not yet", "not answered"
+
+#: Longest piece of an error message (which may quote a student's data) shown in a result.
+MAX_DETAIL = 200
+
+
+class CheckFailed(AssertionError):
+    """Raised in strict mode (SEMINAR_STRICT=1) when a check is not correct."""
+
+
+@dataclass(frozen=True, repr=False)
+class Result:
+    question: str
+    status: str  # CORRECT, NOT_YET or UNANSWERED
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        return self.status == CORRECT
+
+    def _repr_html_(self) -> str:
+        colour = {CORRECT: "#1b5e20", NOT_YET: "#7a4f01", UNANSWERED: "#1f4e79"}[self.status]
+        icon = {CORRECT: "✔", NOT_YET: "✘", UNANSWERED: "…"}[self.status]
+        return (f'<div class="seminar-check seminar-check-{self.status.replace(" ", "-")}" '
+                f'style="color:{colour}"><b>{icon} {escape(self.question)}</b>: '
+                f"{escape(self.message)}</div>")
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.message}"
+
+    __repr__ = __str__
+
+
+_STUB_OPS = {"LOAD_CONST", "RETURN_CONST", "RETURN_VALUE", "STORE_FAST", "LOAD_FAST",
+             "LOAD_FAST_CHECK", "STORE_NAME", "LOAD_NAME", "POP_TOP"}
+
+
+def _is_stub_function(answer: Any) -> bool:
+    """True for a function that only passes ``...`` around and returns it (the generator's stub).
+
+    ``def f(x): return ...`` and ``def f(x): h = ...; return h`` are stubs.
+    """
+    if not isinstance(answer, types.FunctionType):
+        return False
+    try:
+        ops = [ins for ins in dis.get_instructions(answer)
+               if ins.opname not in ("RESUME", "NOP", "CACHE", "EXTENDED_ARG")]
+    except Exception:  # an exotic code object: treat it as an answer
+        return False
+    if not ops or any(ins.opname not in _STUB_OPS for ins in ops):
+        return False
+    constants = [ins.argval for ins in ops if ins.opname in ("LOAD_CONST", "RETURN_CONST")]
+    return bool(constants) and all(c is Ellipsis for c in constants)
+
+
+def is_placeholder(answer: Any) -> bool:
+    """True for the stub values a blank exercise holds.
+
+    ``...``, ``None``, blank text, text that is only ``...``, and a stub function
+    (``def f(x): return ...``) all count as "not answered yet".
+    """
+    if answer is Ellipsis or answer is None:
+        return True
+    if isinstance(answer, str):
+        return answer.strip() in ("", "...")
+    return _is_stub_function(answer)
+
+
+def _short(text: object) -> str:
+    text = str(text)
+    return text if len(text) <= MAX_DETAIL else text[:MAX_DETAIL] + "…"
+
+
+def _kind(answer: Any) -> str:
+    return type(answer).__name__
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+@dataclass(frozen=True)
+class Number:
+    """A numeric answer within a relative (and optional absolute) tolerance."""
+    expected: float
+    rel_tol: float = 0.02
+    abs_tol: float = 0.0
+    hint: str = "Not yet: check your arithmetic and units."
+
+    def __call__(self, answer: Any) -> tuple[bool, str]:
+        if isinstance(answer, bool) or not isinstance(answer, Real):
+            return False, _not_a_number(answer) + " " + self.hint
+        value = float(answer)
+        if math.isnan(value):
+            return False, "Your answer is NaN (not a number). " + self.hint
+        if math.isinf(value):
+            return False, "Your answer is infinite: is something divided by zero? " + self.hint
+        ok = math.isclose(value, float(self.expected), rel_tol=self.rel_tol, abs_tol=self.abs_tol)
+        return ok, "" if ok else self.hint
+
+
+def _not_a_number(answer: Any) -> str:
+    kind = _kind(answer)
+    if isinstance(answer, str):
+        return "Expected a number, got text (a str): write the number without quotes."
+    size = getattr(answer, "size", None)
+    if isinstance(size, int) and hasattr(answer, "shape"):
+        if size == 1:
+            return (f"Expected a single number, got {_a(kind)} holding one value: "
+                    "take the number out with .item().")
+        return f"Expected a single number, got {_a(kind)} of {size} values."
+    return f"Expected a number, got {kind}."
+
+
+@dataclass(frozen=True)
+class Exact:
+    """An answer equal to the expected one (text compared without case or outer spaces)."""
+    expected: Any
+    hint: str = "Not yet: read the question again."
+
+    def __call__(self, answer: Any) -> tuple[bool, str]:
+        expected = self.expected
+        if isinstance(expected, str):
+            if not isinstance(answer, str):
+                return False, f"Expected text (a str), got {_kind(answer)}. " + self.hint
+            ok = _norm(answer) == _norm(expected)
+        elif isinstance(expected, int) and not isinstance(expected, bool):
+            if isinstance(answer, bool) or not isinstance(answer, int):
+                return False, f"Expected a whole number (an int), got {_kind(answer)}. " + self.hint
+            ok = answer == expected
+        else:
+            try:
+                ok = bool(answer == expected)
+            except Exception:  # e.g. an array compared with a list: truth value is ambiguous
+                ok = False
+        return ok, "" if ok else self.hint
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """An answer that passes a test function.
+
+    ``test(answer)`` returns True (correct), False (not yet: show ``hint``), or a string,
+    which is a more specific hint. If it raises (for instance because the student's
+    function crashed), the result is "not yet" with the hint and the error's message.
+    """
+    test: Callable[[Any], Any]
+    hint: str = "Not yet."
+
+    def __call__(self, answer: Any) -> tuple[bool, str]:
+        try:
+            verdict = self.test(answer)
+        except Exception as exc:
+            return False, f"{self.hint} ({type(exc).__name__}: {_short(exc)})"
+        if isinstance(verdict, str):
+            return False, verdict
+        try:
+            ok = bool(verdict)
+        except Exception:
+            ok = False
+        return ok, "" if ok else self.hint
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def strict() -> bool:
+    """True when ``SEMINAR_STRICT`` is set to anything but empty, 0, false, no or off."""
+    value = os.environ.get("SEMINAR_STRICT", "").strip().casefold()
+    return value not in ("", "0", "false", "no", "off")
+
+
+def module_name(exercise: str) -> str:
+    """``"02-chinese-room"`` -> ``"seminar.classroom.exercise_checks.e02_chinese_room"``."""
+    if not isinstance(exercise, str) or not re.fullmatch(r"\d\d-[a-z0-9-]+", exercise):
+        raise ValueError(f"Exercise names look like '02-chinese-room', not {exercise!r}.")
+    return "seminar.classroom.exercise_checks.e" + exercise.replace("-", "_")
+
+
+def load_checks(exercise: str) -> dict:
+    name = module_name(exercise)
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        path = name.replace(".", "/") + ".py"
+        raise LookupError(f"There are no checks for exercise {exercise!r} "
+                          f"(expected them in {path}).") from None
+    return dict(module.CHECKS)
+
+
+@dataclass
+class Checker:
+    """The self-checks of one exercise. Call it: ``check("q3", answer)``.
+
+    ``results`` holds the latest :class:`Result` of each question checked so far.
+    """
+    exercise: str
+    checks: dict = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self):
+        if self.checks is None:
+            self.checks = load_checks(self.exercise)
+        self.results: dict[str, Result] = {}
+
+    def evaluate(self, question: str, answer: Any) -> Result:
+        if question not in self.checks:
+            known = ", ".join(sorted(self.checks)) or "none"
+            raise KeyError(f"No check called {question!r} in {self.exercise} (known: {known}).")
+        if is_placeholder(answer):
+            result = Result(question, UNANSWERED,
+                            "not answered yet: replace the ... with your answer.")
+        else:
+            try:
+                ok, hint = self.checks[question](answer)
+            except Exception as exc:  # an answer so odd that comparing it failed
+                ok, hint = False, f"this answer could not be checked ({type(exc).__name__}: {_short(exc)})."
+            if ok:
+                result = Result(question, CORRECT, "correct.")
+            else:
+                result = Result(question, NOT_YET, hint or "not yet right.")
+        self.results[question] = result
+        return result
+
+    def __call__(self, question: str, answer: Any) -> Result | None:
+        result = self.evaluate(question, answer)
+        if strict() and not result.correct:
+            raise CheckFailed(f"[{self.exercise}] {result}")
+        _show(result)
+        return None
+
+
+def _show(result: Result) -> None:
+    try:
+        from IPython.display import display
+    except ImportError:  # plain Python
+        print(result)
+        return
+    display(result)

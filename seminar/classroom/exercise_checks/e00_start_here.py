@@ -1,0 +1,41 @@
+"""Self-checks of exercise 00-start-here (a warm-up on how exercises work).
+
+Facts used (sources/film-facts.md): running time 126 minutes; US release 2013-12-18;
+Academy Awards ceremony 2014-03-02.
+"""
+from numbers import Real
+
+from seminar.classroom.checks import Number, Predicate
+
+#: (earlier, later) -> whole days between them; the film's own dates and two plain ones.
+DAY_CASES = {
+    ("2013-12-18", "2014-03-02"): 74,   # US release -> Oscars ceremony
+    ("2014-01-01", "2014-01-31"): 30,
+    ("2013-12-18", "2013-12-18"): 0,
+}
+
+
+def _days_between_works(days_between):
+    if not callable(days_between):
+        return "Not yet: days_between should be a function, defined with def."
+    for (earlier, later), expected in DAY_CASES.items():
+        got = days_between(earlier, later)
+        if type(got).__name__ == "Timedelta":
+            return ("Not yet: your function returns a Timedelta (a length of time); "
+                    "return its .days, a whole number of days.")
+        if isinstance(got, bool) or not isinstance(got, Real):
+            return f"Not yet: your function should return a number of days, not {type(got).__name__}."
+        if expected and got == -expected:
+            return "Not yet: the sign is wrong; subtract the earlier date from the later one."
+        if got != expected:
+            return ("Not yet: try your function on two dates a few days apart and "
+                    "count the days on a calendar.")
+    return True
+
+
+CHECKS = {
+    "q1": Number(expected=126 / 60, rel_tol=1e-6,
+                 hint="Not yet: an hour has 60 minutes. Did you divide?"),
+    "q2": Predicate(test=_days_between_works,
+                    hint="Not yet: your function should take two dates as text and return whole days."),
+}

@@ -1,0 +1,120 @@
+"""Self-checks of exercise 03-duration: the calibration, the growth rate, sensitivity.
+
+Expected numbers for q1 to q4 are the calibration in sources/film-facts.md (about 2.27
+million, 10.5 days, 543 years, 273); q5 is ln(threshold / ratio) / 126 worked by hand
+for the exercise's stated assumptions (a pause lasting one 365.25-day year for her;
+Samantha leaves at minute 126, the end of the film, since the facts give no timestamp).
+q6 and q7 test a student's function and table against :mod:`seminar.models.duration`, whose
+numbers tests/test_duration.py holds to the film-facts values.
+"""
+import math
+from dataclasses import fields, replace
+from numbers import Real
+
+import pandas as pd
+
+from seminar.models import duration
+from seminar.classroom.checks import Number, Predicate
+
+YEAR = duration.SECONDS_PER_YEAR
+LEAVE_MINUTE = 126
+#: (growth, threshold speed ratio, minute it should be passed at) for q6.
+CROSSING_CASES = (
+    ("exponential", YEAR / 0.4, 126.0),
+    ("logistic", YEAR / 0.4, 126.0),
+    ("exponential", 5e6, 30.0),
+    ("logistic", 1e8, 60.0),
+)
+COLUMNS = ("assumption", "value", "speed_ratio", "film_years", "rate_needed", "rate_change_pct")
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, Real) and not isinstance(x, bool) and math.isfinite(float(x))
+
+
+def _rate_for_crossing_works(fn):
+    if not callable(fn):
+        return "Not yet: rate_for_crossing should be a function, defined with def."
+    for growth, threshold, minute in CROSSING_CASES:
+        rate = fn(growth, threshold, minute)
+        if rate is Ellipsis or rate is None:
+            return "Not yet: your function still returns ... (or nothing): write its body."
+        if not _is_number(rate):
+            return f"Not yet: your function should return a number (a rate), not {type(rate).__name__}."
+        passed = duration.threshold_minute(threshold, growth=growth, rate=float(rate),
+                                           minutes=minute * 2)
+        if passed is None or abs(passed - minute) > 0.5:
+            when = "never, within twice that time" if passed is None else f"at minute {passed:.1f}"
+            return (f"Not yet: with {growth} growth at the rate your function returns, a threshold "
+                    f"of {threshold:,.0f} is passed {when}, not at minute {minute:g}. If it is "
+                    "passed too early, the rate is too high; too late or never, too low.")
+    return True
+
+
+def _row_calibration(assumption, value):
+    if assumption == "baseline":
+        return duration.CALIBRATION
+    names = [f.name for f in fields(duration.Calibration)]
+    if assumption not in names:
+        raise ValueError(f"{assumption!r} is not an assumption; use one of {', '.join(names)}")
+    if assumption in ("conversations", "loved") and isinstance(value, float) and value.is_integer():
+        value = int(value)  # a DataFrame column holding NaN stores 8000 as 8000.0
+    return replace(duration.CALIBRATION, **{assumption: value})
+
+
+def _close(got, want, rel=0.02, abs_tol=1e-9) -> bool:
+    return _is_number(got) and math.isclose(float(got), want, rel_tol=rel, abs_tol=abs_tol)
+
+
+def _sensitivity_ok(table):
+    if not isinstance(table, pd.DataFrame):
+        return f"Not yet: sensitivity should be a pandas DataFrame, not {type(table).__name__}."
+    missing = [c for c in COLUMNS if c not in table.columns]
+    if missing:
+        return f"Not yet: the table needs the columns {', '.join(missing)}."
+    if len(table) < 3 or table["assumption"].iloc[0] != "baseline":
+        return "Not yet: the first row should be the baseline, followed by at least two changes."
+    changed = set(table["assumption"].iloc[1:])
+    if len(changed - {"baseline"}) < 2:
+        return "Not yet: change at least two different assumptions, one per row."
+    base_rate = None
+    for label, row in table.iterrows():
+        cal = _row_calibration(row["assumption"], row["value"])
+        ratio = duration.speed_ratio(cal)
+        rate = max(0.0, math.log(duration.ratio_for_gap(YEAR, cal) / ratio) / LEAVE_MINUTE)
+        base_rate = rate if base_rate is None else base_rate
+        where = f"row {label!r} ({row['assumption']})"
+        if not _close(row["speed_ratio"], ratio):
+            return f"Not yet: speed_ratio in {where} does not follow from that calibration."
+        if not _close(row["film_years"], duration.film_in_her_seconds(cal) / YEAR):
+            return f"Not yet: film_years in {where}: the film's minutes, times the ratio, in years."
+        if not _close(row["rate_needed"], rate):
+            return (f"Not yet: rate_needed in {where}: the threshold (a one-year pause for her) "
+                    "depends on the calibration too; and the rate is 0 if it is passed from the start.")
+        if not _close(row["rate_change_pct"], 100 * (rate / base_rate - 1), rel=0.02, abs_tol=0.5):
+            return f"Not yet: rate_change_pct in {where} should be the percentage change from the baseline."
+    return True
+
+
+CHECKS = {
+    "q1": Number(expected=2.27e6, rel_tol=0.01,
+                 hint="Not yet: first find a person's reading time for the names in seconds "
+                      "(names / words per minute gives minutes), then divide by Samantha's time."),
+    "q2": Number(expected=10.5, rel_tol=0.02,
+                 hint="Not yet: the gap between two spoken words is 60 / (words per minute) seconds; "
+                      "multiply by the ratio, then turn seconds into days."),
+    "q3": Number(expected=543, rel_tol=0.02,
+                 hint="Not yet: the film's minutes in seconds, times the ratio, divided by the "
+                      "seconds in a year of 365.25 days."),
+    "q4": Number(expected=273, rel_tol=0.02,
+                 hint="Not yet: split the ratio evenly across the conversations."),
+    "q5": Number(expected=0.028165, rel_tol=0.01,
+                 hint="Not yet: with exponential growth the ratio at minute t is ratio * e^(rate * t); "
+                      "set it equal to the threshold at the minute she leaves and solve for the rate."),
+    "q6": Predicate(test=_rate_for_crossing_works,
+                    hint="Not yet: rate_for_crossing(growth, threshold, minute) should return the "
+                         "growth rate at which threshold_minute gives that minute."),
+    "q7": Predicate(test=_sensitivity_ok,
+                    hint="Not yet: one row per calibration, the baseline first, with the columns "
+                         "listed in the question."),
+}
