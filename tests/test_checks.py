@@ -349,3 +349,39 @@ def test_start_here_q1(lenient):
     assert checker.evaluate("q1", 126 / 60).correct
     assert not checker.evaluate("q1", 126 / 100).correct
     assert not checker.evaluate("q1", 126).correct
+
+
+# ------------------------------------------------------------------ multiple choice, optional
+CHOICE = checks.Choice("B", {"A": "that is Leibniz's mill, not Searle.", "B": "",
+                             "C": "the systems reply says the opposite."})
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " B ", "b\n"])
+def test_choice_accepts_the_letter_in_any_case(answer):
+    assert CHOICE(answer) == (True, "")
+
+
+@pytest.mark.parametrize("answer,words", [
+    ("A", "Leibniz's mill"),            # a wrong option says why it is wrong
+    ("C", "systems reply"),
+    ("D", 'not one of the choices: "A", "B", "C"'),
+    ("", "not one of the choices"),
+    (2, 'one letter in quotes, such as "A"'),
+    (None, "got NoneType"),
+    (["B"], "got list"),
+])
+def test_choice_says_why_not(answer, words):
+    ok, message = CHOICE(answer)
+    assert not ok and words in message
+
+
+def test_optional_questions_say_optional(monkeypatch):
+    import types
+    fake = types.ModuleType("seminar.classroom.exercise_checks.e99_fake")
+    fake.CHECKS = {"q1": Number(3), "q2": Number(4)}
+    fake.OPTIONAL = {"q2"}
+    monkeypatch.setitem(__import__("sys").modules, fake.__name__, fake)
+    check = Checker("99-fake")
+    assert check.evaluate("q1", 3).message == "correct."
+    assert check.evaluate("q2", 4).message == "(optional) correct."
+    assert check.evaluate("q2", 5).message.startswith("(optional) ")

@@ -2,9 +2,11 @@
 
 The checks of one exercise are data, kept beside the questions in
 ``seminar/exercise_checks/eNN_slug.py`` as a dict ``CHECKS`` of question id to a
-check object (:class:`Number`, :class:`Exact`, :class:`Predicate`). In a notebook::
+check object (:class:`Number`, :class:`Exact`, :class:`Choice`, :class:`Predicate`);
+an optional set ``OPTIONAL`` names the questions under "Going further (optional, for
+those who code)", whose results say "optional". In a notebook::
 
-    from seminar.classroom.checks import Checker
+    from seminar.classroom import Checker
     check = Checker("02-chinese-room")
     check("q3", answer)
 
@@ -171,6 +173,32 @@ class Exact:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A multiple-choice answer: one letter among ``options``.
+
+    ``options`` maps each offered letter to the line shown when that letter is chosen and
+    it is wrong (why that option is wrong); the entry of the right letter is not shown.
+    Letters are compared without case or spaces, so ``"b"``, ``" B "`` and ``"B"`` agree.
+    """
+    expected: str
+    options: dict
+    hint: str = "Not yet: read the passage again."
+
+    def __call__(self, answer: Any) -> tuple[bool, str]:
+        letters = ", ".join(f'"{k}"' for k in self.options)
+        if not isinstance(answer, str):
+            return False, (f"Expected one letter in quotes, such as \"{next(iter(self.options))}\"; "
+                           f"got {_kind(answer)}. The choices are {letters}.")
+        chosen = answer.strip().upper()
+        if chosen not in {k.upper() for k in self.options}:
+            return False, f"\"{_short(answer)}\" is not one of the choices: {letters}."
+        if chosen == self.expected.strip().upper():
+            return True, ""
+        why = {k.upper(): v for k, v in self.options.items()}[chosen]
+        return False, f"Not this one: {why}" if why else self.hint
+
+
+@dataclass(frozen=True)
 class Predicate:
     """An answer that passes a test function.
 
@@ -225,6 +253,11 @@ def load_checks(exercise: str) -> dict:
     return dict(module.CHECKS)
 
 
+def optional_questions(exercise: str) -> frozenset:
+    """The questions of ``exercise`` under "Going further" (its checks module's ``OPTIONAL``)."""
+    return frozenset(getattr(importlib.import_module(module_name(exercise)), "OPTIONAL", ()))
+
+
 @dataclass
 class Checker:
     """The self-checks of one exercise. Call it: ``check("q3", answer)``.
@@ -237,6 +270,9 @@ class Checker:
     def __post_init__(self):
         if self.checks is None:
             self.checks = load_checks(self.exercise)
+            self.optional = optional_questions(self.exercise)
+        else:
+            self.optional = frozenset()
         self.results: dict[str, Result] = {}
 
     def evaluate(self, question: str, answer: Any) -> Result:
@@ -255,6 +291,8 @@ class Checker:
                 result = Result(question, CORRECT, "correct.")
             else:
                 result = Result(question, NOT_YET, hint or "not yet right.")
+        if question in self.optional:
+            result = Result(question, result.status, "(optional) " + result.message)
         self.results[question] = result
         return result
 
