@@ -1,6 +1,7 @@
 """``python -m seminar links``: Binder and nbgitpuller links that open each exercise in JupyterLab."""
 import csv
 import io
+import posixpath
 import urllib.parse
 from types import SimpleNamespace
 
@@ -13,6 +14,48 @@ from tests.assignkit import NAME, cli, make_kit
 
 HUB = "https://hub.example.edu"
 REPO = "https://github.com/some-teacher/her-seminar.git"
+REPO_FORMS = [REPO, "https://github.com/some-teacher/her-seminar",
+              "https://gitlab.example.edu/group/sub/her-seminar.git/"]
+
+
+def nbgitpuller_1_3(link: str, parent: str = "") -> tuple[str, str]:
+    """Where nbgitpuller 1.3 clones the link's repository and which page it then opens,
+    following its handlers.py line by line (UIHandler.get picks the page and the
+    targetpath it hands to the page's script; SyncHandler.get clones into
+    <root>/<NBGITPULLER_PARENTPATH>/<targetpath>). tests/hub/ checks the same on a real hub.
+    Returns (clone folder relative to the server root, JupyterLab path of the page)."""
+    query = {k: v[0] for k, v in urllib.parse.parse_qs(urllib.parse.urlparse(link).query).items()}
+    repo = query["repo"]
+    target = query.get("targetpath") or query.get("targetPath", repo.rstrip("/").split("/")[-1])
+    url_path = query.get("urlpath") or query.get("urlPath")
+    if url_path:
+        page = url_path
+    else:
+        page = posixpath.join(parent, target, query.get("subpath") or query.get("subPath", "."))
+        page = ("lab/tree/" + page if query.get("app", "notebook").lower() == "lab"
+                else "notebooks/" + page)
+    clone = posixpath.normpath(posixpath.join(parent, target))
+    return clone, page
+
+
+@pytest.mark.parametrize("repo", REPO_FORMS)
+@pytest.mark.parametrize("parent", ["", "courses"])
+@pytest.mark.parametrize("target", [None, "her", "courses/her"])
+def test_nbgitpuller_opens_the_exercise_it_cloned(repo, parent, target):
+    link = links.nbgitpuller_link(HUB, repo, "main", "exercises/02-x.ipynb", target_path=target)
+    clone, page = nbgitpuller_1_3(link, parent)
+    assert page == f"lab/tree/{clone}/exercises/02-x.ipynb"
+    if target:
+        assert clone == posixpath.join(parent, target) if parent else clone == target
+
+
+def test_the_old_urlpath_links_were_broken():
+    """What the links were before issue 21: the check above can fail."""
+    old = HUB + "/hub/user-redirect/git-pull?" + urllib.parse.urlencode(
+        [("repo", REPO), ("branch", "main"),
+         ("urlpath", "lab/tree/her-seminar/exercises/02-x.ipynb")])
+    clone, page = nbgitpuller_1_3(old)
+    assert clone == "her-seminar.git" and page != f"lab/tree/{clone}/exercises/02-x.ipynb"
 
 
 @pytest.fixture
@@ -39,7 +82,7 @@ def test_nbgitpuller_link_has_the_documented_parameters(kit):
     assert f"{url.scheme}://{url.netloc}{url.path}" == HUB + "/hub/user-redirect/git-pull"
     assert urllib.parse.parse_qs(url.query) == {
         "repo": [REPO], "branch": ["spring 2025/week#1"],
-        "urlpath": [f"lab/tree/her-seminar/exercises/{NAME}.ipynb"]}
+        "subPath": [f"exercises/{NAME}.ipynb"], "app": ["lab"]}
     assert "repo=https%3A%2F%2Fgithub.com%2Fsome-teacher%2Fher-seminar.git" in url.query
     assert "branch=spring+2025%2Fweek%231" in url.query  # nothing left unescaped
     assert "#" not in row["hub"] and " " not in row["hub"]
@@ -50,7 +93,7 @@ def test_target_path_moves_the_folder():
     link = links.nbgitpuller_link(HUB, REPO, "main", "exercises/x.ipynb", target_path="courses/her")
     query = urllib.parse.parse_qs(urllib.parse.urlparse(link).query)
     assert query["targetPath"] == ["courses/her"]
-    assert query["urlpath"] == ["lab/tree/courses/her/exercises/x.ipynb"]
+    assert query["subPath"] == ["exercises/x.ipynb"] and "urlpath" not in query
 
 
 @pytest.mark.parametrize("repo, folder", [
@@ -77,6 +120,8 @@ def test_hub_address_is_normalised(hub, expected):
     (["--hub", HUB, "--repo", "https://github.com/"], "repository's name"),
     (["99-nothing"], "There is no exercises/99-nothing.ipynb"),
     (["--binder-repo", "not a repo"], "OWNER/NAME"),
+    (["--hub", HUB, "--repo", REPO, "--target-path", "../elsewhere"], "--target-path must be"),
+    (["--hub", HUB, "--repo", REPO, "--target-path", "/"], "--target-path must be"),
 ])
 def test_bad_input_is_one_clear_line(kit, args, words):
     done = cli("links", "--root", str(kit), *args)

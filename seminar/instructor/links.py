@@ -5,11 +5,16 @@ Two kinds of link open an exercise in JupyterLab:
 - **Binder** (mybinder.org builds the published repository): anyone can open it, no
   account, but the session stops after about 10 minutes idle and nothing is saved.
 - **nbgitpuller** on a JupyterHub (``--hub`` and ``--repo``): the hub clones the
-  repository into the student's home folder on the first click and pulls updates on
-  later clicks, keeping the student's changes (nbgitpuller's documented merge rules).
-  The link is ``HUB/hub/user-redirect/git-pull?repo=...&branch=...&urlpath=...``, where
-  ``urlpath`` is ``lab/tree/<repository folder>/exercises/NN-slug.ipynb``: the folder
-  nbgitpuller clones into is the repository's name (or ``--target-path``).
+  repository into the student's home folder on the first click and merges updates on
+  later clicks, keeping the student's version where both changed the same lines (see
+  instructors/README.md for what that means in practice).
+  The link is ``HUB/hub/user-redirect/git-pull?repo=...&branch=...&subPath=exercises/NN-slug.ipynb&app=lab``
+  (plus ``targetPath`` with ``--target-path``). It names no folder itself: nbgitpuller
+  works out both the folder it clones into (``targetPath``, by default the URL's last
+  segment, ``.git`` included) and the page it opens (``lab/tree/`` + the hub's
+  ``NBGITPULLER_PARENTPATH`` + that folder + ``subPath``) from the same values, so the
+  link works with or without ``.git`` and on hubs that set a parent path. (A ``urlpath``
+  link would have to guess the folder, and guesses wrong in both cases.)
 """
 from __future__ import annotations
 
@@ -35,7 +40,9 @@ def binder_link(relpath: str, repository: str, branch: str) -> str:
 
 
 def repo_folder(repo: str) -> str:
-    """The folder nbgitpuller clones ``repo`` into: its last path segment without ``.git``."""
+    """The repository's name: the clone URL's last path segment without ``.git``.
+
+    Only to check ``--repo``; the links leave the folder to nbgitpuller (see above)."""
     path = urllib.parse.urlparse(repo).path if "://" in repo else repo.split(":")[-1]
     name = PurePosixPath(path.rstrip("/")).name
     name = name[:-4] if name.endswith(".git") else name
@@ -56,12 +63,13 @@ def check_hub(hub: str) -> str:
 
 def nbgitpuller_link(hub: str, repo: str, branch: str, relpath: str,
                      target_path: str | None = None) -> str:
-    """An nbgitpuller link that pulls ``repo`` on ``hub`` and opens ``relpath`` in JupyterLab."""
-    folder = target_path.strip("/") if target_path else repo_folder(repo)
-    params = [("repo", repo), ("branch", branch),
-              ("urlpath", f"lab/tree/{folder}/{relpath}")]
+    """An nbgitpuller link that pulls ``repo`` on ``hub`` and opens ``relpath`` in JupyterLab.
+
+    nbgitpuller's own form (``subPath`` + ``app=lab``, no ``urlpath``): it opens
+    ``relpath`` inside whatever folder it cloned into."""
+    params = [("repo", repo), ("branch", branch), ("subPath", relpath), ("app", "lab")]
     if target_path:
-        params.append(("targetPath", target_path))
+        params.append(("targetPath", target_path.strip("/")))
     return check_hub(hub) + "/hub/user-redirect/git-pull?" + urllib.parse.urlencode(params)
 
 
@@ -126,14 +134,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hub", metavar="URL", help="your JupyterHub's address, e.g. "
                         "https://hub.example.edu (needs nbgitpuller installed on the hub)")
     parser.add_argument("--repo", metavar="URL", help="the kit's git clone URL for nbgitpuller, "
-                        "e.g. https://github.com/OWNER/REPO")
+                        "e.g. https://github.com/OWNER/REPO (with or without .git; the hub "
+                        "clones into a folder named like the URL's last part)")
     parser.add_argument("--branch", help="the branch to open, on Binder and the hub "
                         "(default: BRANCH in seminar/classroom/course.py)")
     parser.add_argument("--binder-repo", metavar="OWNER/NAME", help="the GitHub repository "
                         "Binder builds (default: REPOSITORY in seminar/classroom/course.py)")
     parser.add_argument("--target-path", metavar="DIR",
-                        help="nbgitpuller's targetPath: the folder to clone into on the hub "
-                             "(default: the repository's name)")
+                        help="nbgitpuller's targetPath: the folder to clone into on the hub, "
+                             "under the hub's NBGITPULLER_PARENTPATH if it sets one (default: "
+                             "the clone URL's last part, e.g. REPO or REPO.git)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -147,6 +157,11 @@ def run(args: argparse.Namespace) -> int:
     if args.hub:
         check_hub(args.hub)
         repo_folder(args.repo)
+    if args.target_path is not None:
+        target = PurePosixPath(args.target_path.strip().strip("/"))
+        if not str(target) or str(target) == "." or ".." in target.parts or "\\" in str(target):
+            raise InputError(f"--target-path must be a folder inside the student's home, e.g. "
+                             f"courses/her (got {args.target_path!r}).")
     if not re.fullmatch(r"[\w.-]+/[\w.-]+", args.binder_repo or ""):
         raise InputError(f"--binder-repo looks like OWNER/NAME, not {args.binder_repo!r}.")
     folder = root / "exercises"
