@@ -17,25 +17,36 @@ def is_kit(folder: Path) -> bool:
     return (folder / "lessons").is_dir() and (folder / "readings").is_dir()
 
 
+def kit_around(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` that looks like the kit, or None."""
+    for candidate in (folder, *folder.parents):
+        if is_kit(candidate):
+            return candidate
+    return None
+
+
 def find_kit_root() -> Path:
     """The kit's root folder, holding lessons/, readings/, exercises/ and solutions/.
 
-    ``SEMINAR_KIT_ROOT`` wins if set. Otherwise the folder this package sits in (an
-    editable install, as requirements.txt makes), else the nearest folder at or above the
-    working directory that looks like the kit: Binder (repo2docker) also runs
-    ``pip install .``, which puts a copy of the package in site-packages, and a notebook's
-    kernel starts in the notebook's folder inside the kit.
+    ``SEMINAR_KIT_ROOT`` wins if set. Otherwise the nearest folder at or above the working
+    directory that looks like the kit, else the folder this package sits in (an editable
+    install, as requirements.txt makes, sits in the kit).
+
+    The working directory comes first because a notebook's kernel starts in the notebook's
+    folder: on a JupyterHub each student's nbgitpuller clone is a kit of its own, and its
+    readings must be the ones the instructor last pushed, whatever copy of the package the
+    hub installed (see instructors/hub-admin.md). On Binder (repo2docker runs
+    ``pip install .``, a copy in site-packages) and in a checkout (``-e .``) both are the
+    same folder; a command run outside any kit uses the package's own kit.
     """
     chosen = os.environ.get("SEMINAR_KIT_ROOT")
     if chosen:
         return Path(chosen).expanduser().resolve()
-    if is_kit(PACKAGE_DIR.parent):
-        return PACKAGE_DIR.parent
-    cwd = Path.cwd().resolve()
-    for folder in (cwd, *cwd.parents):
-        if is_kit(folder):
-            return folder
-    return PACKAGE_DIR.parent
+    try:
+        around = kit_around(Path.cwd().resolve())
+    except OSError:  # the working directory was deleted
+        around = None
+    return around or PACKAGE_DIR.parent
 
 
 #: The kit's root folder (holds lessons/, readings/, exercises/, solutions/).
