@@ -76,3 +76,15 @@ def page(chromium, lab, request):
             pg.screenshot(path=os.path.join(shots, f"{request.node.name}.png"), full_page=False)
         context.close()
         lab.delete_sessions()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The real-hub test's measured times (tests/browser/test_hub.py), when it ran."""
+    import sys
+
+    module = sys.modules.get("tests.browser.test_hub")
+    timings = getattr(module, "TIMINGS", None)
+    if timings:
+        terminalreporter.section("real JupyterHub timings")
+        for what, seconds in timings.items():
+            terminalreporter.write_line(f"{what}: {seconds:.1f} s")
