@@ -57,7 +57,7 @@ def missing() -> str | None:
                 "(needs Node.js and npm; .ci/run does it).")
     if not shutil.which("git"):
         return "git is not installed: `sudo apt-get install -y git`."
-    if subprocess.run(["git", "daemon", "--help"], capture_output=True).returncode not in (0, 1):
+    if not (Path(git("--exec-path").strip()) / "git-daemon").exists():
         return "`git daemon` is missing from this git."
     return None
 
