@@ -125,8 +125,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "Print a link per exercise that opens it in JupyterLab: on Binder (anyone, no account; "
         "stops after about 10 minutes idle and keeps nothing, so students must download their "
         "work), and with --hub and --repo on your JupyterHub through nbgitpuller (the repository "
-        "is cloned into each student's home and later clicks pull updates without discarding "
-        "their changes). Paste the output into your LMS.")
+        "is cloned into each student's home; later clicks merge your updates, keeping the "
+        "student's version wherever you both changed the same or neighbouring lines: see "
+        "instructors/README.md). Paste the output into your LMS.")
     parser.add_argument("names", nargs="*", metavar="NAME",
                         help="exercises, e.g. 02-chinese-room (default: every exercises/*.ipynb)")
     parser.add_argument("--format", choices=["markdown", "csv"], default="markdown",
