@@ -91,3 +91,25 @@ def test_plain_number_never_uses_scientific_notation(value, words):
 def test_plain_number_refuses_what_is_not_a_number(bad):
     with pytest.raises(ValueError, match="number"):
         plain_number(bad)
+
+
+# ------------------------------------------------------------------ figures with alt text
+def test_figures_carry_escaped_alt_text_and_refuse_none():
+    from matplotlib.figure import Figure
+
+    from seminar.views.common import StaticFigure, figure_html, png_of
+
+    fig = Figure(figsize=(2, 1))
+    fig.subplots().plot([0, 1], [1, 0])
+    png = png_of(fig)
+    assert png[:4] == b"\x89PNG"
+    html = figure_html(png, 'Falls from 1 to 0 <script>"x"</script>')
+    assert 'alt="Falls from 1 to 0 &lt;script&gt;&quot;x&quot;&lt;/script&gt;"' in html
+    assert "<script>" not in html and "max-width:760px" in html and "What the figure shows" in html
+    assert "<figcaption>" not in figure_html(png, "a line", caption=False)
+    for bad in ("", "   ", None):
+        with pytest.raises(ValueError, match="alt text"):
+            figure_html(png, bad)
+        with pytest.raises(ValueError, match="alt text"):
+            StaticFigure(png, bad)
+    assert repr(StaticFigure(png, "a line")) == "Figure: a line"
