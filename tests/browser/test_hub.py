@@ -11,7 +11,8 @@ kernel, importing the kit from her clone (set-up (b) of instructors/hub-admin.md
 changed reading.
 
 Timings (hub start, first click to kernel idle, second click to kernel idle) are printed at
-the end of the run.
+the end of the run (by tests/browser/conftest.py; not under pytest-xdist, whose workers
+keep them).
 """
 from __future__ import annotations
 
