@@ -110,7 +110,9 @@ def instructor_changes(repo: realhub.KitRepo) -> str:
     cell["source"] = source[:-1] + [source[-1].rstrip("\n") + "\n", "\n", INSTRUCTOR]
     nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    quoted = ids_in_notebook(nb_path)[0]
+    quoted_ids = ids_in_notebook(nb_path)
+    assert quoted_ids, f"{EXERCISE} quotes no excerpt with show(): pick another exercise for NAME"
+    quoted = quoted_ids[0]
     for reading in sorted((repo.instructor / "readings").glob("*.md")):
         lines = reading.read_text(encoding="utf-8").split("\n")
         if f"### {quoted}" in lines:
