@@ -1,7 +1,7 @@
 """Self-checks of exercise 01-letters: a template, words counted by hand, a table read, a choice.
 
 The core (q1 to q5) is a template written as text, two counts, a name read off the table
-and a letter; q10 ("Going further", optional) asks for the pandas filter and mean.
+and a letter; q11 ("Going further", optional) asks for the pandas filter and mean.
 
 Expected values are computed here from the model and the kit's data (the invented example
 customers and the "anniversary" template, seed 0), never typed in, so they follow the data.
@@ -25,10 +25,10 @@ _COUNTS = compose(Q2_TEMPLATE, _CUSTOMERS.loc[Q2_CUSTOMER]).counts()
 Q2_OWN_WORDS = int(_COUNTS["own_words"])
 Q3_STOCK_WORDS = int(_COUNTS["stock_words"])
 
-#: Q4 and Q10: the kit's anniversary template for every example customer, seed 0.
+#: Q4 and Q11: the kit's anniversary template for every example customer, seed 0.
 _TABLE = compare(template("anniversary"), _CUSTOMERS, seed=0)
 Q4_MOST_OWN = str(_TABLE["own_share_words"].idxmax())
-Q10_MEAN_CHARS = float(_TABLE.loc[_TABLE["missing"] == "", "own_share_chars"].mean())
+Q11_MEAN_CHARS = float(_TABLE.loc[_TABLE["missing"] == "", "own_share_chars"].mean())
 
 
 def _braces(names) -> str:
@@ -84,10 +84,10 @@ CHECKS = {
              "about the customer would get the same share from the same template.",
         "D": "the count never looks at a reader; the same share can move one reader and bore another.",
     }, hint="Not yet: what does the count look at, word by word?"),
-    "q10": Number(expected=Q10_MEAN_CHARS, rel_tol=0.005,
+    "q11": Number(expected=Q11_MEAN_CHARS, rel_tol=0.005,
                   hint="Not yet: keep only the rows whose missing column is empty text, then take "
                        "the mean of own_share_chars."),
 }
 
 #: "Going further (optional, for those who code)".
-OPTIONAL = {"q10"}
+OPTIONAL = {"q11"}
