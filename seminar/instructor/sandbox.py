@@ -37,8 +37,8 @@ from seminar import KIT_ROOT
 
 INSTALL = "sudo apt-get install bubblewrap"
 MEMORY_BYTES = 1536 * 2**20
-CPU_SECONDS = 10
-WALL_SECONDS = 20
+CPU_SECONDS = 5
+WALL_SECONDS = 15
 PROCESSES = 32          # beyond the processes the sandbox's user already has
 OUTPUT_BYTES = 1 * 2**20
 TMP_BYTES = 16 * 2**20
