@@ -277,6 +277,8 @@ class Book:
         self.w_book.writerow(["student", "file", *columns, "score", "out_of", "error"])
         self.w_details.writerow(["student", "file", "column", "points", "status", "message",
                                  "sha256", "seconds"])
+        self.book.flush()
+        self.details.flush()
         self.rows = 0
 
     def add(self, row: Row) -> None:

@@ -72,10 +72,10 @@ def entries(source: Path) -> list[Entry]:
         archive.close()
         total = 0
         for info in infos:
-            raw = info.filename
+            raw = getattr(info, "orig_filename", info.filename)  # zipfile cuts names at NUL
             unsafe = _unsafe_member(raw)
             name = PurePosixPath(raw.replace("\\", "/").replace("\x00", "?"))
-            if info.is_dir() or _skip(name.parts) or (not unsafe and name.suffix.lower() != ".ipynb"):
+            if info.is_dir() or (not unsafe and (_skip(name.parts) or name.suffix.lower() != ".ipynb")):
                 continue
             problem = ""
             if unsafe:
