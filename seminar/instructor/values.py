@@ -255,6 +255,11 @@ def _call(name: str, args: list, kwargs: dict):
         for arg in args:
             if isinstance(arg, (int, float)) and abs(arg) > SMALL_ARGUMENT[name]:
                 raise ValueRefused(f"math.{name} of a number over {SMALL_ARGUMENT[name]:,}")
+    if name in ("prod", "lcm", "fsum"):
+        numbers = [x for a in args for x in (a if isinstance(a, (list, tuple)) else [a])
+                   if isinstance(x, (int, float)) and not isinstance(x, bool)]
+        if name != "fsum" and sum(_digits(x) for x in numbers) > MAX_INT_DIGITS + 1:
+            raise ValueRefused(f"a number over 10**{MAX_INT_DIGITS} (the limit for an answer)")
     if name == "pow" and len(args) == 2 and all(isinstance(a, (int, float)) for a in args):
         return _binop(operator.pow, float(args[0]), float(args[1]))
     if name == "round" and len(args) == 2 and isinstance(args[1], int) and abs(args[1]) > 400:
