@@ -94,7 +94,7 @@ def test_the_batch_finishes_with_a_row_for_every_file(graded):
     assert graded.done.returncode == 0, graded.done.stderr
     assert set(graded.rows) == set(graded.paths) | {"deep", "latin", "linker", "olde"}
     header = list(next(iter(graded.rows.values())))
-    assert header == ["student", "file", "q1", "q4", "hidden_q1", "score", "out_of", "error"]
+    assert header == ["exercise", "student", "file", "q1", "q4", "hidden_q1", "score", "out_of", "error"]
     assert "Traceback" not in graded.done.stderr + graded.done.stdout
 
 
@@ -156,8 +156,8 @@ def test_blank_wrong_and_deleted(graded):
 
 
 def test_optional_questions_are_not_columns_without_the_flag(graded):
-    assert ("alice", "q2") not in graded.details
-    assert "optional" not in graded.rows["alice"]
+    assert ("alice", "optional_q2") not in graded.details
+    assert "optional_q2" not in graded.rows["alice"]
 
 
 def test_refuses_to_overwrite_and_checks_the_output_first(graded, tmp_path):

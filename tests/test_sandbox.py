@@ -100,6 +100,6 @@ def test_the_grader_grades_optional_questions_with_the_flag(tmp_path):
     assert done.returncode == 0, done.stderr
     rows = {r["student"]: r for r in csv.DictReader(open(out, encoding="utf-8"))}
     assert set(rows) == set(paths)
-    assert rows["alice"]["q2"] == "1" and rows["bob"]["q2"] == "0"
-    assert rows["ken"]["q2"] == "0" and rows["alice"]["score"] == "3"  # optional not in the score
+    assert rows["alice"]["optional_q2"] == "1" and rows["bob"]["optional_q2"] == "0"
+    assert rows["ken"]["optional_q2"] == "0" and rows["alice"]["score"] == "3"  # optional not in the score
     assert NAME in rows["alice"]["file"]

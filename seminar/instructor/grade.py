@@ -18,9 +18,9 @@ compared outside. Without bwrap they are not graded (a note says how to install 
 Written answers are not graded here: see ``answers`` (the scoring sheet) and ``gradebook``.
 
 Output: ``--out`` (default ``NAME-gradebook.csv``) gets a row per file as soon as it is
-graded: ``student``, ``file``, a column per core question (1 or 0), ``hidden_qN`` (the hidden
-tests of qN), with ``--optional`` a column per optional question, ``score``, ``out_of`` (core
-columns), ``error``. ``...-details.csv`` says what each check said.
+graded: ``exercise``, ``student``, ``file``, a column per core question (1 or 0), ``hidden_qN`` (the
+hidden tests of qN), with ``--optional`` an ``optional_qN`` column per optional question,
+``score`` and ``out_of`` (core columns only), ``error``. ``...-details.csv`` says what each check said.
 """
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ class Plan:
 
     def columns(self, with_optional: bool = False) -> list[str]:
         return (self.core + [f"hidden_{q}" for q in self.hidden]
-                + (self.optional if with_optional else []))
+                + ([f"optional_{q}" for q in self.optional] if with_optional else []))
 
     @property
     def out_of(self) -> int:
@@ -225,7 +225,7 @@ def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False) -> None:
         return
     if not unsafe and sandbox.available() is None:
         for q in plan.optional:
-            row.details[q] = ("not graded", sandbox.missing_message())
+            row.details[f"optional_{q}"] = ("not graded", sandbox.missing_message())
         return
     match = match_cells(plan.ref, sub.nb)
     names: dict = {}
@@ -235,21 +235,21 @@ def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False) -> None:
         for question, _ in step.questions if step.kind == "answer" and step.optional else []:
             if question not in plan.optional:
                 continue
-            spec = plan.data.cases[question]
+            spec, key = plan.data.cases[question], f"optional_{question}"
             if step.cell_id not in match.index:
-                row.points[question], row.details[question] = 0, ("not graded", "answer cell deleted")
+                row.points[key], row.details[key] = 0, ("not graded", "answer cell deleted")
                 continue
             source = sub.nb.cells[match.index[step.cell_id]].source
             inputs = [list(c[0]) for c in spec["cases"]]
             outcome = sandbox.run(source, names, spec["call"], inputs, unsafe=unsafe)
             row.seconds += outcome.seconds
             if outcome.outputs is None:
-                row.points[question], row.details[question] = 0, ("failed", outcome.error)
+                row.points[key], row.details[key] = 0, ("failed", outcome.error)
                 continue
             wrong = [i for i, (out, case) in enumerate(zip(outcome.outputs, spec["cases"]))
                      if "value" not in out or not _same(out["value"], case[1])]
-            row.points[question] = 0 if wrong else 1
-            row.details[question] = (("failed", f"{len(wrong)} of {len(inputs)} hidden cases wrong")
+            row.points[key] = 0 if wrong else 1
+            row.details[key] = (("failed", f"{len(wrong)} of {len(inputs)} hidden cases wrong")
                                      if wrong else ("passed", f"{len(inputs)} hidden cases"))
 
 
@@ -258,7 +258,8 @@ def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False) -> None:
 class Book:
     """The gradebook and details files, opened before any work and appended row by row."""
 
-    def __init__(self, out: Path, columns: list[str], core: list[str], force: bool):
+    def __init__(self, out: Path, exercise: str, columns: list[str], core: list[str], force: bool):
+        self.exercise = exercise
         self.out, self.details_path = out, out.with_name(out.stem + "-details.csv")
         self.columns, self.core = columns, core
         existing = [p for p in (self.out, self.details_path) if p.exists()]
@@ -274,7 +275,7 @@ class Book:
             raise InputError(f"Cannot write the gradebook {out} ({exc.strerror}); nothing was "
                              "graded. Choose a folder you can write to with --out.") from None
         self.w_book, self.w_details = csv.writer(self.book), csv.writer(self.details)
-        self.w_book.writerow(["student", "file", *columns, "score", "out_of", "error"])
+        self.w_book.writerow(["exercise", "student", "file", *columns, "score", "out_of", "error"])
         self.w_details.writerow(["student", "file", "column", "points", "status", "message",
                                  "sha256", "seconds"])
         self.book.flush()
@@ -287,7 +288,7 @@ class Book:
         score = row.score(self.core)
         problems = row.problems[:MAX_PROBLEMS] + (
             [f"and {len(row.problems) - MAX_PROBLEMS} more"] if len(row.problems) > MAX_PROBLEMS else [])
-        self.w_book.writerow([safe_cell(row.student), safe_cell(row.file),
+        self.w_book.writerow([self.exercise, safe_cell(row.student), safe_cell(row.file),
                               *["" if row.points.get(c) is None else row.points[c] for c in self.columns],
                               "" if score is None else score, len(self.core), safe_cell("; ".join(problems))])
         for col in self.columns:
@@ -373,7 +374,7 @@ def run(args: argparse.Namespace) -> int:
     plan = make_plan(ref, checkdata.load(root, name))
     out = Path(out_arg) if out_arg else Path(f"{name}-gradebook.csv")
     columns = plan.columns(args.optional)
-    book = Book(out, columns, plan.columns(False), args.force)
+    book = Book(out, name, columns, plan.columns(False), args.force)
     for warning in plan.warnings:
         print(f"note: {warning}", file=sys.stderr)
     if args.optional and plan.optional:
