@@ -289,10 +289,23 @@ def test_the_real_exercises_solved_get_full_marks_on_every_plain_value_question(
             assert row.points[item.question] == 1, (item.question, row.details[item.question])
         else:
             assert row.details[item.question][1].startswith(values.NOT_PLAIN)
+    for question in plan.hidden:   # the hidden checks agree with the solution's hidden cells
+        if row.points[question] == 1:
+            assert row.points[f"hidden_{question}"] == 1, row.details[f"hidden_{question}"]
     blank = nbformat.reads(gen.generate(KIT_ROOT / "solutions" / f"{name}.ipynb", KIT_ROOT), as_version=4)
     nbformat.write(blank, str(folder / f"zoe_{name}.ipynb"))
     [sub] = load_submissions(folder, gen.solution_names(KIT_ROOT))
     assert grade.grade_core(plan, sub).score(plan.columns()) == 0
+
+
+def test_hidden_checks_of_02_catch_what_the_visible_check_does_not():
+    from seminar.classroom.exercise_checks import e02_chinese_room as e02
+
+    exam_only = [(card, reply) for card, reply in e02.EXAM]        # passes the examiners by rote
+    assert e02.CHECKS["q1"](exam_only)[0] is True
+    assert e02.HIDDEN["q1"](exam_only)[0] is False
+    assert not any(w.startswith("the hidden tests") for w in grade.make_plan(
+        load_reference(KIT_ROOT, "02-chinese-room"), checkdata.load(KIT_ROOT, "02-chinese-room")).warnings)
 
 
 def test_help_and_bad_input_have_no_traceback(tmp_path):
