@@ -165,7 +165,8 @@ def test_refuses_to_overwrite_and_checks_the_output_first(graded, tmp_path):
     done = cli("grade", str(graded.folder), "--root", str(graded.root), "--out", str(graded.out))
     assert done.returncode == 1 and "already exist" in done.stderr and "--force" in done.stderr
     assert graded.out.read_bytes() == before
-    for out in (tmp_path, tmp_path / "no-such-folder" / "book.csv"):  # a folder; a missing folder
+    (tmp_path / "a-file").write_text("x")
+    for out in (tmp_path, tmp_path / "a-file" / "book.csv"):  # a folder; a path under a file
         done = cli("grade", str(graded.folder), "--root", str(graded.root), "--out", str(out))
         assert done.returncode == 1 and "grading [" not in done.stderr, done.stderr
 

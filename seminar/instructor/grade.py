@@ -266,9 +266,8 @@ class Book:
         if existing and not force:
             raise InputError("Not graded: " + ", ".join(map(str, existing)) + " already exist(s). "
                              "Choose another --out, or pass --force to replace.")
-        if out.parent and not out.parent.is_dir():
-            raise InputError(f"The folder {out.parent} does not exist: create it, or choose another --out.")
         try:
+            out.parent.mkdir(parents=True, exist_ok=True)
             self.book = open(out, "w", encoding="utf-8", newline="")
             self.details = open(self.details_path, "w", encoding="utf-8", newline="")
         except OSError as exc:
