@@ -349,3 +349,14 @@ def test_progress_writes_a_line_per_notebook_when_not_a_terminal():
 
 def test_digests_helper_still_works(graded):
     assert len(digests(graded.folder)) >= len(graded.paths)
+
+
+def test_an_unwritable_out_stops_before_any_file_is_read(graded, tmp_path, monkeypatch):
+    def boom(entry):
+        raise AssertionError("a file was read")
+
+    monkeypatch.setattr(intake, "read_bytes", boom)
+    (tmp_path / "a-file").write_text("x")
+    done = cli("grade", str(graded.folder), "--root", str(graded.root),
+               "--out", str(tmp_path / "a-file" / "book.csv"))
+    assert done.returncode == 1 and "Cannot write" in done.stderr and "Traceback" not in done.stderr

@@ -305,6 +305,19 @@ class Book:
         self.details.close()
 
 
+def writable(folder: Path) -> None:
+    """Create ``folder`` if needed and prove a file can be written there; else InputError."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".seminar-probe-"):
+            pass
+    except OSError as exc:
+        raise InputError(f"Cannot write in {folder} ({exc.strerror or exc}); nothing was graded. "
+                         "Choose a folder you can write to with --out.") from None
+
+
 class Progress:
     """A plain-text progress bar on stderr (one line per notebook when stderr is not a terminal)."""
 
@@ -368,6 +381,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     out_arg = args.out
+    writable(Path(out_arg).parent if out_arg else Path("."))   # before any file is read
     name, files = plan_submissions(root, args.submissions, args.exercise)
     ref = load_reference(root, name)
     plan = make_plan(ref, checkdata.load(root, name))
