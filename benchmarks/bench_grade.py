@@ -56,12 +56,12 @@ def core(name: str, count: int) -> bool:
         folder = Path(tmp)
         for i in range(count):
             nbformat.write(full if i % 2 == 0 else blank, str(folder / f"student{i:03d}_{name}.ipynb"))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         exercise, files = plan_submissions(KIT_ROOT, str(folder), None)
         plan = grade.make_plan(load_reference(KIT_ROOT, exercise), checkdata.load(KIT_ROOT, exercise))
         setup = time.perf_counter() - started
         rows = [grade.grade_one(plan, sub) for sub in files]
-        total = time.perf_counter() - started
+        total, cpu = time.perf_counter() - started, time.process_time() - cpu
     cols = plan.columns()
     scores = [r.score(cols) for r in rows]
     wrong = [r.student for i, r in enumerate(rows)
@@ -71,6 +71,8 @@ def core(name: str, count: int) -> bool:
           f"blank), {len(cols)} core columns; solved score {scores[0]}/{plan.out_of}")
     print(f"core grading: {total:6.2f} s in all (reference and file list {setup:.2f} s), "
           f"{len(rows) / total:7.1f} notebooks a second (reading each file included)")
+    print(f"CPU time {cpu:.2f} s: {len(rows) / cpu:7.1f} notebooks per CPU second (what a machine "
+          "not shared with other work gets)")
     print(f"checking alone, per notebook: median {statistics.median(per) * 1000:.2f} ms, "
           f"worst {max(per) * 1000:.2f} ms")
     print("scores as expected" if not wrong else f"UNEXPECTED SCORES: {wrong[:5]}")
