@@ -55,8 +55,8 @@ def test_place(env, where):
 def test_a_blank_saved_file_lists_the_blank_answers(kit):
     path = kit / "exercises" / f"{NAME}.ipynb"
     report = handin.inspect(path, exercise=NAME, env={}, ran=[], now=path.stat().st_mtime + 30)
-    assert report.blank == ["Q1", "Q2", "Q3"] and report.answers == 3
-    assert "3 of 3 answers still look blank: Q1, Q2, Q3" in report.text()
+    assert report.blank == ["Q1", "Q2", "Q3", "Q4"] and report.answers == 4
+    assert "4 of 4 answers still look blank: Q1, Q2, Q3, Q4" in report.text()
     assert "Last saved 30 seconds ago" in report.text()
     assert f"Upload this file: {NAME}.ipynb" in report.text()
 
@@ -67,7 +67,7 @@ def test_a_solved_file_and_unsaved_code(kit, tmp_path):
     ran = [c.source for c in solved(kit).cells if c.cell_type == "code"]
     report = handin.inspect(path, exercise=NAME, env={}, ran=ran)
     assert report.blank == [] and report.unsaved == []
-    assert "all 3 answers have been filled in" in report.text()
+    assert "all 4 answers have been filled in" in report.text()
     report = handin.inspect(path, exercise=NAME, env={}, ran=ran + ["hours = 99"])
     assert report.unsaved == ["hours = 99"]
     assert "not in the saved file" in report.text() and "Ctrl+S" in report.text()
@@ -120,8 +120,8 @@ def test_the_hand_in_cell_runs_in_a_kernel_beside_the_notebook(kit):
     cell = next(c for c in nb.cells if c.get("id") == "seminar-hand-in")
     text = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
     assert f"Upload this file: {NAME}.ipynb" in text and str(path.parent) in text
-    assert "still look blank: Q1, Q2, Q3" in text
-    assert "Self-checks: 0 of 2 correct" in text
+    assert "still look blank: Q1, Q2, Q3, Q4" in text
+    assert "Self-checks: 0 of 3 correct" in text
 
 
 # ------------------------------------------------------------------ latest run of each cell
@@ -214,7 +214,7 @@ def test_a_students_sequence_run_all_change_run_save_hand_in(kit):
         nbformat.write(nb, str(path))                             # save
         text = kernel.run("seminar-hand-in", 'from seminar.classroom import hand_in\n\nhand_in("01-demo")')
         assert "Warning" not in text and "not in the saved file" not in text, text
-        assert "all 3 answers have been filled in" in text
+        assert "all 4 answers have been filled in" in text
 
         kernel.run("cell-03", 'minutes = 126\nhours = 2.5\ncheck("q1", hours)')  # not saved
         text = kernel.run("seminar-hand-in", 'from seminar.classroom import hand_in\n\nhand_in("01-demo")')

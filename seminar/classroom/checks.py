@@ -414,6 +414,8 @@ class Checker:
             pass
 
     def evaluate(self, question: str, answer: Any) -> Result:
+        if not isinstance(question, str):
+            raise TypeError(f"A question id is text such as 'q3', not {type(question).__name__}.")
         if question not in self.checks:
             known = ", ".join(sorted(self.checks)) or "none"
             raise KeyError(f"No check called {question!r} in {self.exercise} (known: {known}).")
