@@ -24,7 +24,7 @@ def test_make_record_keeps_full_entries_and_drops_blank_ones():
     ([{k: " " for k in s.FIELDS}], "The log is empty"),
     ([{**ENTRY, "heard": ""}], "entry 1: what is heard is blank"),
     ([{**ENTRY, "colour": "red"}], "not a field"),
-    ([{**ENTRY, "seen": "x" * 281}], "at most 280"),
+    ([{**ENTRY, "seen": "x" * 281}], "the limit is 280"),
     (["just text"], "give a dict"),
     ("not a list", "must be a list"),
     ([ENTRY] * 13, "at most 12 entries"),

@@ -110,7 +110,7 @@ def check_entry(entry, number: int = 1) -> dict | None:
         if _blank(entry.get(k)):
             raise InputError(f"entry {number}: {FIELD_WORDS[k]} is blank; fill it in, or clear "
                              "the whole entry.")
-        out[k] = one_line(clean_text(entry[k], what=f"entry {number}, {FIELD_WORDS[k]}",
+        out[k] = one_line(clean_text(entry[k], what=f"entry {number} ({FIELD_WORDS[k]})",
                                      max_chars=MAX_FIELD_CHARS))
     return out
 
