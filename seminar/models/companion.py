@@ -284,7 +284,7 @@ def plot_compare(weights, ax=None):
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.set_xlabel("points (0 to 100; the kit's assumptions, not measurements)")
     ax.axhline(2.5, color="#555555", linewidth=0.8, linestyle=":")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, fontsize=8.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.3, -0.22), ncol=2, frameon=False, fontsize=8.5)
     return ax
 
 

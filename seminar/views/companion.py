@@ -56,7 +56,9 @@ class CompanionView(App):
         self.image = widgets.Image(format="png", layout=widgets.Layout(width="740px"))
         self.description = widgets.HTML()
         self._quiet = False
-        self.fig = Figure(figsize=(7.4, 3.8), dpi=100, layout="constrained")
+        # Fixed margins, not a layout engine: the engine would cost a second draw per update.
+        self.fig = Figure(figsize=(7.4, 3.8), dpi=100)
+        self.fig.subplots_adjust(left=0.37, right=0.96, top=0.97, bottom=0.3)
         self.ax = self.fig.subplots()
 
         self.update = guarded(self.status)(self._update)
@@ -118,7 +120,7 @@ class CompanionView(App):
         self.ax.clear()
         model.plot_compare(weights, self.ax)
         buf = io.BytesIO()
-        self.fig.savefig(buf, format="png")
+        self.fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})  # fast over small
         self.image.value = buf.getvalue()
         self.description.value = (
             '<p class="seminar-companion-description" role="note" aria-live="polite">'
