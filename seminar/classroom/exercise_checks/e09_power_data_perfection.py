@@ -11,10 +11,10 @@ OPTIONAL = {"q13"}
 CHECKS = {
     "q1": Number(expected=100, abs_tol=0.5, rel_tol=0,
                  hint="Not yet: choose the preset 'engagement only' and read how often the "
-                      "companion answers at once, as a percentage (0 to 100)."),
+                      "companion answers at once, as a percentage (a number, without the % sign)."),
     "q2": Number(expected=25, abs_tol=0.5, rel_tol=0,
                  hint="Not yet: choose the preset 'the user's three goals' and read how often the "
-                      "companion answers at once, as a percentage (0 to 100)."),
+                      "companion answers at once, as a percentage (a number, without the % sign)."),
     "q3": Exact(expected=2,
                 hint="Not yet: keep engagement at 10, set the user's three sliders to the same "
                      "weight, and raise them together one step at a time from 0; note the first "
