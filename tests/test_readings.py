@@ -393,3 +393,13 @@ def test_untaught_finds_an_excerpt_only_a_solution_or_nothing_shows(tmp_path):
     _notebook(tmp_path / "lessons" / "04-x.ipynb", code_cells=['show("plato-1")'])
     _notebook(tmp_path / "exercises" / "04-x.ipynb", code_cells=['show("plato-2")'])
     assert untaught(tmp_path) == []
+
+
+def test_excerpt_tables_sort_ids_as_a_reader_expects():
+    from seminar.classroom.readings import natural_key
+
+    ids = ["dispatch-10", "dispatch-2", "her-2013-14", "dispatch-1", "her-2013-5"]
+    assert sorted(ids, key=natural_key) == ["dispatch-1", "dispatch-2", "dispatch-10",
+                                            "her-2013-5", "her-2013-14"]
+    used = list(R.lesson_usage().index)
+    assert used == sorted(used, key=natural_key)
