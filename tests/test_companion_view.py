@@ -8,8 +8,7 @@ PNG = b"\x89PNG"
 
 
 def png(app):
-    data = app.image.value
-    return data.tobytes() if hasattr(data, "tobytes") else bytes(data)
+    return app.png
 
 
 @pytest.fixture
@@ -24,6 +23,7 @@ def test_first_draw_is_the_engagement_only_companion(app):
     assert "answers at once <b>100%</b>" in app.chosen.value
     assert "agrees with its user <b>100%</b>" in app.chosen.value
     assert "What the figure shows" in app.description.value and 'role="note"' in app.description.value
+    assert 'alt="Paired horizontal bars' in app.figure.value  # the plot's alt text
 
 
 def test_every_slider_has_an_accessible_name(app):

@@ -13,14 +13,13 @@ them with the model; a bad value becomes a message and changes nothing.
 """
 from __future__ import annotations
 
-import io
-
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from seminar.models import companion as model
 from seminar.text import escape
-from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.common import App, figure_html, guarded, message_html, png_of, status_box
+from seminar.views.controls import Slider
 
 PRESETS = {
     "engagement only": model.ENGAGEMENT_ONLY,
@@ -39,13 +38,12 @@ class CompanionView(App):
     def __init__(self, **initial):
         self.status = status_box()
         start = _weights_of(model.ENGAGEMENT_ONLY)
-        style = {"description_width": "200px"}
-        self.sliders: dict[str, widgets.IntSlider] = {}
-        for key in model.OUTCOMES:
-            self.sliders[key] = widgets.IntSlider(
-                value=int(start[key]), min=0, max=model.MAX_WEIGHT, step=1,
-                continuous_update=False, style=style, layout=widgets.Layout(width="460px"),
-                description=f"{model.LABELS[key]} ({model.SIDE[key]})")
+        self.sliders: dict[str, Slider] = {}
+        for key in model.OUTCOMES:  # named, read in words, keyboard-operable (views.controls)
+            self.sliders[key] = Slider(
+                int(start[key]), min=0, max=model.MAX_WEIGHT, step=1, integer=True,
+                continuous_update=False, description=f"{model.LABELS[key]} ({model.SIDE[key]})",
+                readout=lambda v: f"weight {int(v)} of {model.MAX_WEIGHT}")
         self.presets = widgets.ToggleButtons(
             options=list(PRESETS), value="engagement only", description="Start from",
             style={"description_width": "80px", "button_width": "170px"},
@@ -53,7 +51,7 @@ class CompanionView(App):
                       "every outcome weighs 5"])
         self.chosen = widgets.HTML()
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="740px"))
+        self.figure = widgets.HTML()  # an <img> with alt text, shrinking with the column
         self.description = widgets.HTML()
         self._quiet = False
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
@@ -77,11 +75,10 @@ class CompanionView(App):
                          "<p>Set how much each outcome counts (0 to 10). The companion takes "
                          "whichever of its 125 settings scores best. The numbers follow from the "
                          "kit's stated assumptions, not from the film or any real company.</p>"),
-            self.presets, company, user, self.status, self.chosen, self.table, self.image,
+            self.presets, company, user, self.status, self.chosen, self.table, self.figure,
             self.description,
         ], layout=widgets.Layout(max_width="780px"))
         self.widget.add_class("seminar-companion-app")
-        self.image.add_class("seminar-companion-plot")
         self.first_draw(initial)
 
     def weights(self) -> dict:
@@ -119,9 +116,10 @@ class CompanionView(App):
             f"{rows}</table>")
         self.ax.clear()
         model.plot_compare(weights, self.ax)
-        buf = io.BytesIO()
-        self.fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})  # fast over small
-        self.image.value = buf.getvalue()
+        self.png = png_of(self.fig)
+        self.figure.value = figure_html(self.png, model.describe_compare(weights),
+                                        css_class="seminar-companion-plot", max_width=740,
+                                        caption=False)
         self.description.value = (
             '<p class="seminar-companion-description" role="note" aria-live="polite">'
             f"<b>What the figure shows:</b> {escape(model.describe_compare(weights))}</p>")

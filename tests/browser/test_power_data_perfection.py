@@ -3,7 +3,7 @@ its presets (mouse) and a weight slider (keyboard) change the choice, the plot a
 description in words."""
 import pytest
 
-from tests.browser.lab import cell_errors, expect, open_notebook, run_all, show_app
+from tests.browser.lab import axe_violations, cell_errors, expect, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,8 @@ def test_lesson09_presets_and_slider_change_choice_plot_and_description(page, la
     assert "answers at once 100% of the time" in text and "agrees with its user 100%" in text
     assert "What the figure shows" in description.text_content()
     for label in ("engagement (company)", "growth (user)", "their own words (user)"):
-        assert app.locator(".widget-label", has_text=label).count() == 1  # every slider is named
+        assert app.get_by_label(label, exact=True).count() == 1  # every slider is named
+    assert plot.get_attribute("alt").startswith("Paired horizontal bars")
 
     # Mouse: the user's three goals.
     src = plot.get_attribute("src")
@@ -45,11 +46,13 @@ def test_lesson09_presets_and_slider_change_choice_plot_and_description(page, la
     expect(description).to_contain_text("time with other people (user): 84 against 20")
 
     # Keyboard: engagement back to 10 with End; the companion gives way partly.
-    engagement = app.locator(".widget-hslider", has_text="engagement (company)").locator(".noUi-handle")
+    engagement = app.get_by_label("engagement (company)", exact=True)
     engagement.focus()
     page.keyboard.press("End")
     wait_changed(page, CHOSEN, text)
-    assert float(engagement.get_attribute("aria-valuenow")) == 10
+    assert engagement.input_value() == "10"
+    assert engagement.get_attribute("aria-valuetext") == "weight 10 of 10"
     assert "answers at once 50% of the time" in chosen.text_content()
     assert app.locator(".seminar-msg-error").count() == 0
     assert "e+" not in app.inner_text()
+    assert axe_violations(page, APP) == []
