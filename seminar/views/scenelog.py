@@ -21,6 +21,7 @@ import ipywidgets as widgets
 from seminar.models import scenelog as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.controls import Dropdown
 from seminar.views.poll import BINDER_NOTE, _shown_path, typed_html
 
 #: Entries the form offers (a student may save more by saving again).
@@ -131,10 +132,9 @@ class LogClassView(App):
         self.word = widgets.Text(description="Find a word", placeholder="for example: voice",
                                  style={"description_width": "90px"},
                                  layout=widgets.Layout(width="320px"), continuous_update=False)
-        self.column = widgets.Dropdown(
-            options=[("in any box", "any")] + [(f"in {model.FIELD_WORDS[k]}", k) for k in model.FIELDS],
-            value="any", description="where", style={"description_width": "50px"},
-            layout=widgets.Layout(width="300px"))
+        self.column = Dropdown(  # a native <select> with its label (views.controls)
+            [("in any box", "any")] + [(f"in {model.FIELD_WORDS[k]}", k) for k in model.FIELDS],
+            value="any", description="where")
         self.found = widgets.HTML()
         self.table = widgets.HTML()
         self.load = guarded(self.status)(self._load)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
+from tests.browser.lab import axe_violations, cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +48,12 @@ def test_lesson10_scene_log_saves_and_class_view_searches(page, lab):
     view = show_app(page, CLASS)
     assert view.bounding_box()["width"] <= 800
     assert "2 files skipped" in view.locator(".seminar-msg-warning").inner_text()
-    view.locator(".widget-dropdown select").select_option(label="in what is heard")
-    word = view.locator(".widget-text input", has=None).last
+    view.get_by_label("where", exact=True).select_option(label="in what is heard")
+    word = view.get_by_label("Find a word", exact=True)
     word.fill("voice")
     word.press("Enter")
     found = view.locator(".seminar-scenelog-found")
     found.wait_for(state="visible")
     assert found.inner_text().startswith("10 of 31 entries mention voice")
     assert view.locator("table script").count() == 0
+    assert axe_violations(page, f"{FORM}, {CLASS}") == []
