@@ -527,9 +527,9 @@ body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 46rem; margin: 2r
 h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; line-height: 1.25; }
 table { border-collapse: collapse; width: 100%; table-layout: auto; }
 th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; hyphens: auto; }
 blockquote { margin: 0.5em 0; padding: 0.2em 1em; border-left: 4px solid #8a6d3b; }
-pre, code { white-space: pre-wrap; overflow-wrap: anywhere; }
+pre, code { white-space: pre-wrap; overflow-wrap: break-word; }
 img, svg, video { max-width: 100%; height: auto; }
 nav.site { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 0.9em; margin-bottom: 1rem; }
 a { color: #0b4f8a; }

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -110,11 +111,13 @@ def copy_assets(out: Path, modules: Path, page_dirs: list[str]) -> None:
         for folder in page_dirs:
             (out / folder).mkdir(parents=True, exist_ok=True)
             shutil.copy2(font, out / folder / font.name)
-    for package, licence in (("@jupyter-widgets/html-manager", "html-manager"), ("requirejs", "requirejs")):
-        for name in ("LICENSE", "LICENSE.md", "LICENSE.txt"):
-            if (modules / package / name).is_file():
-                shutil.copy2(modules / package / name, static / f"LICENSE-{licence}.txt")
-                break
+    notices = ["Scripts shipped in this folder, installed from npm when the site was built:", ""]
+    for package in ("@jupyter-widgets/html-manager", "requirejs"):
+        meta = json.loads((modules / package / "package.json").read_text(encoding="utf-8"))
+        notices.append(f"- {meta.get('name')} {meta.get('version')}: licence {meta.get('license')}, "
+                       f"{meta.get('homepage') or ''}".rstrip(", "))
+    notices += ["", "The widget renderer bundles Font Awesome Free (fonts: SIL OFL 1.1)."]
+    (static / "LICENSES.txt").write_text("\n".join(notices) + "\n", encoding="utf-8")
     shutil.copy2(modules / "requirejs/require.js", static / "require.js")
     (static / "site.css").write_text(SITE_CSS, encoding="utf-8")
 
@@ -274,7 +277,8 @@ answers. The pages show each toy as a still snapshot.</p>
 </tbody>
 </table>
 <p>Text CC-BY-4.0, code MIT; excerpts keep their own rights and are quoted briefly for teaching and
-criticism. Scripts in <code>_static/</code> keep their licences (see the LICENSE files there).</p>
+criticism. Scripts in <code>_static/</code> keep their own licences
+(<a href="_static/LICENSES.txt">_static/LICENSES.txt</a>).</p>
 </main>
 </body>
 </html>
