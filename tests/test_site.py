@@ -76,6 +76,7 @@ def test_handout_has_no_code_cells(out):
     assert page.count(editor) > 3
     assert editor not in handout
     assert "Key points" in handout and "seminar-excerpt" in handout  # text and quotations stay
+    assert "The live notebook, with the toys: https://mybinder.org/" in handout
     assert page_count(out / "handouts" / "05-loneliness.pdf") >= 2
 
 

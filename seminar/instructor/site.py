@@ -58,6 +58,7 @@ img, svg, canvas, video { max-width: 100% !important; height: auto; }
 .jupyter-widgets, .widget-box, .widget-hbox, .widget-vbox, .widget-output, .jupyter-widgets-output-area {
   max-width: 100% !important; box-sizing: border-box; }
 .widget-hbox, .jp-HBox { flex-wrap: wrap; }
+.handout-source { font-size: 0.9em; overflow-wrap: anywhere; margin: 0 1em 1em; }
 @media print {
   nav.site { display: none; }
   main { max-width: none; }
@@ -355,7 +356,8 @@ def build(root: Path, out: Path, only: str | None = None, pdf: bool = True, forc
             write_atomic(out / "lessons" / f"{stem}.html", scrub(page, roots))
             entry["lesson"] = f"lessons/{stem}.html"
             if pdf:
-                printable = render(nb, f"{n} {les.title}", "../", "", None, exclude_code=True)
+                printable = render(nb, f"{n} {les.title}", "../", binder_url(f"lessons/{les.path.name}"),
+                                   None, exclude_code=True)
                 handout_page = out / "handouts" / f"{stem}.html"
                 write_atomic(handout_page, fix_links(scrub(printable, roots), "handouts", site_files(out),
                                                      printable=True, kit_root=root))
@@ -375,6 +377,7 @@ def build(root: Path, out: Path, only: str | None = None, pdf: bool = True, forc
     nav = '<nav class="site" aria-label="Site"><a href="../index.html">Between the Words: all lessons</a></nav>\n'
     write_documents(root, out / "course", pdf=pdf, nav=nav, css_href="../_static/course.css")
     docs = [("Syllabus", "course/syllabus.html"), ("The final essay", "course/essay.html"),
+            ("Peer-review sheet", "course/peer-review.html"),
             ("Viewing guide and screening plan", "course/viewing-guide.html"),
             ("Reading packet", "course/reading-packet.html"), ("Bibliography", "course/bibliography.html")]
     if pdf:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 HELP = "write the syllabus, essay page, viewing guide, bibliography and reading packet (MD/HTML/PDF)"
 
-DOCUMENTS = (("syllabus", "Syllabus"), ("essay", "The final essay"),
+DOCUMENTS = (("syllabus", "Syllabus"), ("essay", "The final essay"), ("peer-review", "Peer-review sheet"),
              ("viewing-guide", "Viewing guide"), ("bibliography", "Bibliography"),
              ("reading-packet", "Reading packet"))
 
@@ -29,7 +29,9 @@ def documents(root: Path) -> dict[str, str]:
     from seminar.instructor import coursedocs as cd
 
     course = cd.load_course_file(root)
+    peer = Path(root) / "course" / "peer-review.md"
     return {"syllabus": cd.syllabus_markdown(root, course), "essay": cd.essay_markdown(root),
+            "peer-review": peer.read_text(encoding="utf-8") if peer.is_file() else "",
             "viewing-guide": cd.viewing_guide_markdown(root, course),
             "bibliography": cd.bibliography_markdown(root), "reading-packet": cd.packet_markdown(root)}
 
@@ -55,12 +57,14 @@ def write_documents(root: Path, out: Path, pdf: bool = False, nav: str = "",
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in documents(root).items():
+        if not text:
+            continue
         title = dict(DOCUMENTS)[name]
         md, page = out / f"{name}.md", out / f"{name}.html"
         write_atomic(md, text)
         write_atomic(page, cd.html_page(title, text, nav=nav, css_href=css_href))
         written += [md, page]
-        if pdf and name in ("syllabus", "reading-packet", "viewing-guide", "essay"):
+        if pdf and name in ("syllabus", "reading-packet", "viewing-guide", "essay", "peer-review"):
             from seminar.instructor.pdf import print_pdf
 
             written.append(print_pdf(page, out / f"{name}.pdf"))
