@@ -77,6 +77,7 @@ def test_handout_has_no_code_cells(out):
     assert editor not in handout
     assert "Key points" in handout and "seminar-excerpt" in handout  # text and quotations stay
     assert "The live notebook, with the toys: https://mybinder.org/" in handout
+    assert 'href="../_static/site.css"' in handout  # the print styles reach the handout
     assert page_count(out / "handouts" / "05-loneliness.pdf") >= 2
 
 

@@ -528,6 +528,8 @@ h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; line-height: 1.25; }
 table { border-collapse: collapse; width: 100%; table-layout: auto; }
 th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; vertical-align: top; text-align: left;
          overflow-wrap: break-word; hyphens: auto; }
+th { white-space: nowrap; }
+td:first-child { min-width: 2.5em; }
 blockquote { margin: 0.5em 0; padding: 0.2em 1em; border-left: 4px solid #8a6d3b; }
 pre, code { white-space: pre-wrap; overflow-wrap: break-word; }
 img, svg, video { max-width: 100%; height: auto; }

@@ -190,7 +190,9 @@ def fix_links(text: str, folder: str, site_files: set[str], printable: bool = Fa
         if path.startswith("../"):
             return m.group(0)
         page = path[:-len(".ipynb")] + ".html" if path.endswith(".ipynb") else path
-        if page in site_files or path.startswith("_static/") or target.endswith(".woff2"):
+        if path.startswith("_static/") or target.endswith(".woff2"):
+            return m.group(0)  # the site's own scripts, styles and fonts
+        if page in site_files:
             if printable and attr == "href":
                 return "data-site-href=\"{}\"".format(posixpath.relpath(page, folder) + anchor)
             return f'{attr}="{posixpath.relpath(page, folder)}{anchor}"'

@@ -52,7 +52,7 @@ def site_page(chromium, server):
     page = context.new_page()
     page.on("request", lambda req: requests.append(req.url))
     page.on("requestfailed", lambda req: failed.append(req.url))
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
     try:
         yield page, requests, blocked, failed
     finally:
@@ -101,7 +101,7 @@ def test_printed_layout_keeps_everything_on_the_page(site_page, server):
     page.set_viewport_size({"width": 700, "height": 1000})  # about an A4 column at 96 dpi
     page.emulate_media(media="print")
     page.goto(f"{server}/handouts/05-loneliness.html")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_selector(".jupyter-widgets .widget-slider", state="attached")  # snapshots drawn
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1
     assert page.locator(".jp-InputArea-editor").count() == 0
