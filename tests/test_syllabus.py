@@ -130,7 +130,8 @@ def test_at_least_twelve_prompts_each_naming_readings_and_a_toy():
     cd.check_prompts(KIT_ROOT, prompts)
     assert len({p.lesson for p in prompts}) >= 7
     text = cd.prompts_markdown(KIT_ROOT)
-    assert text.count("Readings: ") == len(prompts) and text.count("Toy: ") == len(prompts)
+    assert text.count("**Readings:** ") == len(prompts) and text.count("**Toy:** ") == len(prompts)
+    assert "?." not in text
 
 
 def test_a_prompt_naming_a_missing_reading_or_lesson_is_refused(tmp_path):

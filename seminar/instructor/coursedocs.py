@@ -282,7 +282,7 @@ def syllabus_markdown(root: Path, course: CourseFile | None = None) -> str:
     notes = lesson_notes(root)
     by_number = {f"{les.number:02d}": les for les in lessons}
     g = course.get
-    out = [f"# {g('course_code')} {g('course_title')}".replace("# ", "# ", 1).strip(), ""]
+    out = [f"# {g('course_code')} {g('course_title')}".strip(), ""]
     out += [f"**Term:** {g('term')}  ", f"**Instructor:** {g('instructor')} ({g('email')})  ",
             f"**Office hours:** {g('office_hours')}  ", f"**Meetings:** {g('meetings')}  ",
             f"**Notebooks:** {g('notebooks_at')}", ""]
@@ -423,9 +423,15 @@ def prompts_markdown(root: Path) -> str:
         toy = les.toy or "no toy (a reading lesson)"
         names = "; ".join(f"{readings[s].title} (`{s}`)" for s in p.readings)
         out += [f"### {i}. {p.title}", "",
-                f"*Lesson {p.lesson}, {les.title}. Readings: {names}. Toy: {toy}.*", "",
-                p.text, ""]
+                f"*From lesson {p.lesson}, {_sentence(les.title)}* **Readings:** {_sentence(names)} "
+                f"**Toy:** {_sentence(toy)}", "", p.text, ""]
     return "\n".join(out).rstrip()
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in one full stop (or its own ? or !)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def rubric_markdown(root: Path, name: str, heading: str) -> str:
