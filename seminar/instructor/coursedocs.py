@@ -381,11 +381,11 @@ def viewing_guide_markdown(root: Path, course: CourseFile | None = None) -> str:
             out += ["No viewing notes for this lesson yet (add them in `course/lesson-notes.md`).", ""]
             continue
         if note.content_note:
-            out += [f"**Content note.** {note.content_note}", ""]
+            out += [f"**Content note.** {_cap(note.content_note)}", ""]
         if note.watch:
-            out += [f"**Watch for.** {note.watch}", ""]
+            out += [f"**Watch for.** {_cap(note.watch)}", ""]
         if note.listen:
-            out += [f"**Listen for.** {note.listen}", ""]
+            out += [f"**Listen for.** {_cap(note.listen)}", ""]
         if note.discuss:
             out += ["**Discussion questions.**", ""]
             out += [f"{i}. {q}" for i, q in enumerate(note.discuss, start=1)]
@@ -469,6 +469,16 @@ def essay_markdown(root: Path) -> str:
 
 # ---------------------------------------------------------------- bibliography and packet
 
+def _sort_key(reading) -> tuple[str, str]:
+    """Authors by surname; works without an author by title (quotes and brackets ignored)."""
+    name = reading.author.split()[-1] if reading.author else re.sub(r"^[\W_]+", "", reading.title)
+    return name.lower(), str(reading.year or "")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def bibliography_markdown(root: Path) -> str:
     readings = _readings(root)
     addresses = essay_addresses()
@@ -480,8 +490,7 @@ def bibliography_markdown(root: Path) -> str:
            f"- *{FILM_TITLE}* (2013), {FILM_CREDIT}. {FILM_RELEASE[0].upper()}{FILM_RELEASE[1:]}. "
            f"{FILM_MINUTES} minutes.", ""]
     for kind, heading in groups:
-        items = sorted((r for r in readings.values() if r.kind == kind),
-                       key=lambda r: ((r.author or r.title).split()[-1].lower(), str(r.year or "")))
+        items = sorted((r for r in readings.values() if r.kind == kind), key=_sort_key)
         if not items:
             continue
         out += [f"## {heading}", ""]
