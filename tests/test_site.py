@@ -118,7 +118,7 @@ def test_refuses_a_foreign_or_kit_folder(tmp_path):
     assert (tmp_path / "notes.txt").exists()
     with pytest.raises(InputError, match="kit"):
         site.build(KIT_ROOT, KIT_ROOT / "lessons", only="00", pdf=False)
-    with pytest.raises(InputError, match="no lesson 99"):
+    with pytest.raises(InputError, match="^There is no lesson 99"):
         site.build(KIT_ROOT, tmp_path / "x", only="99", pdf=False)
     with pytest.raises(InputError, match="lesson numbers"):
         site.build(KIT_ROOT, tmp_path / "x", only="zero", pdf=False)

@@ -330,9 +330,10 @@ def build(root: Path, out: Path, only: str | None = None, pdf: bool = True, forc
         raise InputError(f"{out} is the kit's folder or one of its own; choose another OUTDIR.")
     started = time.time()
     try:
-        lessons = _select(lesson_list(root), only)
+        every = lesson_list(root)
     except ValueError as exc:
         raise InputError(f"A lesson's first cell cannot be read: {exc}") from None
+    lessons = _select(every, only)
     cd.load_course_file(root)  # fail early on a broken course file
     modules = npm_modules()
     prepare_outdir(out, force)
