@@ -200,3 +200,17 @@ def test_command_writes_every_document(tmp_path, capsys):
 def test_html_escapes_nothing_it_should_not_and_renders_tables():
     page = cd.html_page("T <x>", "| a | b |\n|---|---|\n| 1 | 2 |\n")
     assert "<title>T &lt;x&gt;</title>" in page and "<table>" in page
+
+
+@pytest.mark.parametrize("plan, unit", [("week8", "| Week |"), ("workshop2", "| Day |")])
+def test_the_plan_line_picks_the_schedule(plan, unit):
+    course = cd.parse_course_file(COURSE.replace("plan: week8", f"plan: {plan}"))
+    text = cd.syllabus_markdown(KIT_ROOT, course)
+    assert unit in text
+    assert "before lesson 02" in text
+
+
+def test_an_unknown_plan_is_refused():
+    course = cd.parse_course_file(COURSE.replace("plan: week8", "plan: fortnightly"))
+    with pytest.raises(InputError, match="fortnightly"):
+        cd.syllabus_markdown(KIT_ROOT, course)

@@ -251,8 +251,12 @@ def _week_table(root: Path, plan: str):
     from seminar.instructor import schedule
 
     items = schedule.items(root)
-    if plan == "workshop2":
-        rows = schedule.workshop(items, 2)
+    days = getattr(schedule, "WORKSHOP_DAYS", {"workshop2": 2}).get(plan)
+    if plan != "week8" and not days:
+        plans = ", ".join(["week8", *getattr(schedule, "WORKSHOP_DAYS", {"workshop2": 2})])
+        raise InputError(f"course/course.md: plan {plan!r} is not one of {plans}.")
+    if days:
+        rows = schedule.workshop(items, days)
         groups: dict[int, list[str]] = {}
         for r in rows:
             if r["lesson"] and r["lesson"] not in groups.setdefault(r["day"], []):
@@ -303,7 +307,8 @@ def syllabus_markdown(root: Path, course: CourseFile | None = None) -> str:
     plan = g("plan", "week8")
     unit, table = _week_table(root, plan)
     before, screen_at, _ = screening_unit(root, course)
-    out += ["## Schedule", "", f"Plan: {'eight weekly sessions' if plan != 'workshop2' else 'a two-day workshop'}"
+    kind = "eight weekly sessions" if unit == "Week" else f"a workshop of {len(table)} days"
+    out += ["## Schedule", "", f"Plan: {kind}"
             " (times from the lessons' Time fields; `python -m seminar schedule`).", ""]
     out += [f"| {unit} | Lessons | Before the session | Readings |", "|---|---|---|---|"]
     for number, names in table:
