@@ -37,6 +37,8 @@ COMMANDS = {
     "schedule": "seminar.instructor.schedule",
     "nbgrader-source": "seminar.instructor.nbgrader_source",
     "poll": "seminar.instructor.poll",
+    "syllabus": "seminar.instructor.syllabus",
+    "site": "seminar.instructor.site",
 }
 
 PROG = "python -m seminar"

@@ -1,0 +1,131 @@
+"""python -m seminar site: the built site's files, links, paths and PDFs (the browser test is
+tests/browser/test_site.py)."""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from seminar import KIT_ROOT
+from seminar.instructor import site
+from seminar.instructor.pdf import chromium, page_count
+from seminar.text import InputError
+from tests.sitebuild import SITE_LESSONS, built_site
+
+
+@pytest.fixture(scope="module")
+def out():
+    try:
+        chromium()
+    except InputError as exc:  # the handouts need Chromium; CI requires it (KIT_REQUIRE_BROWSER=1)
+        if os.environ.get("KIT_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"KIT_REQUIRE_BROWSER=1 but {exc}", pytrace=False)
+        pytest.skip(str(exc))
+    return built_site()[0]
+
+
+def test_pages_for_each_built_lesson_and_exercise(out):
+    for n in SITE_LESSONS.split(","):
+        lesson = next((KIT_ROOT / "lessons").glob(f"{n}-*.ipynb"))
+        assert (out / "lessons" / f"{lesson.stem}.html").is_file()
+        assert (out / "exercises" / f"{lesson.stem}.html").is_file()
+        assert page_count(out / "handouts" / f"{lesson.stem}.pdf") >= 1
+    for name in ("syllabus", "essay", "viewing-guide", "bibliography", "reading-packet"):
+        assert (out / "course" / f"{name}.html").is_file()
+    assert page_count(out / "course" / "reading-packet.pdf") >= 3
+    assert page_count(out / "course" / "syllabus.pdf") >= 3
+
+
+def test_the_site_loads_nothing_from_another_host(out):
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for attr, url in re.findall(r'<(?:script|link|img|iframe)[^>]*?\b(src|href)="([^"]+)"', text):
+            assert not re.match(r"(https?:)?//", url), f"{page.name} loads {url}"
+        for host in ("unpkg.com", "cdnjs", "cdn.jsdelivr", "googleapis"):
+            assert host not in text, f"{page.name} names {host}"
+    assert (out / "_static" / "require.js").is_file()
+    assert (out / "_static" / "html-manager" / "embed-amd.js").is_file()
+
+
+def test_no_path_of_the_build_machine_in_the_output(out):
+    parent = built_site()[1]
+    forbidden = {str(KIT_ROOT), str(parent), str(Path.home()) + "/", sys.prefix + "/"}
+    for path in out.rglob("*"):
+        if path.suffix in (".html", ".md"):
+            text = path.read_text(encoding="utf-8")
+            for bad in forbidden:
+                assert bad not in text, f"{path.relative_to(out)} holds {bad}"
+        if path.suffix == ".pdf":
+            data = path.read_bytes()
+            assert b"file://" not in data, f"{path.relative_to(out)} links to a local file"
+            for bad in forbidden:
+                assert bad.encode() not in data
+
+
+def test_lesson_pages_drop_instructor_notes_and_link_binder(out):
+    page = (out / "lessons" / "00-start-here.html").read_text(encoding="utf-8")
+    assert "Open this in Binder" in page and "mybinder.org" in page
+    assert "Instructor note." not in page
+    exercise = (out / "exercises" / "00-start-here.html").read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in exercise and "BEGIN HIDDEN TESTS" not in exercise
+
+
+def test_handout_has_no_code_cells(out):
+    page = (out / "lessons" / "05-loneliness.html").read_text(encoding="utf-8")
+    handout = (out / "handouts" / "05-loneliness.html").read_text(encoding="utf-8")
+    editor = 'class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor"'
+    assert page.count(editor) > 3
+    assert editor not in handout
+    assert "Key points" in handout and "seminar-excerpt" in handout  # text and quotations stay
+    assert "The live notebook, with the toys: https://mybinder.org/" in handout
+    assert 'href="../_static/site.css"' in handout  # the print styles reach the handout
+    assert page_count(out / "handouts" / "05-loneliness.pdf") >= 2
+
+
+def test_index_links_every_page(out):
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"#:]+)"', index):
+        assert (out / href).is_file(), f"index links to a missing {href}"
+    assert "course/syllabus.html" in index and "course/reading-packet.html" in index
+
+
+def test_fix_links_points_notebooks_at_pages_and_other_files_at_github():
+    html = ('<a href="../exercises/05-loneliness.ipynb#q1">x</a><a href="../readings/searle.md">r</a>'
+            '<a href="../index.html">i</a><script src="../_static/require.js"></script>')
+    files = {"exercises/05-loneliness.html", "index.html"}
+    fixed = site.fix_links(html, "lessons", files)
+    assert 'href="../exercises/05-loneliness.html#q1"' in fixed
+    assert 'href="https://github.com/' in fixed and "/blob/main/readings/searle.md" in fixed
+    assert 'href="../index.html"' in fixed and 'src="../_static/require.js"' in fixed
+    printable = site.fix_links(html, "lessons", files, printable=True, kit_root=KIT_ROOT)
+    assert ' href="../index.html"' not in printable and "file:" not in printable
+
+
+def test_scrub_replaces_machine_paths():
+    roots = site.machine_paths(Path("/some/tmp/build"))
+    text = site.scrub(f"{KIT_ROOT}/seminar/data and /some/tmp/build/lessons", roots)
+    assert str(KIT_ROOT) not in text and "/some/tmp/build" not in text
+    assert "./seminar/data" in text
+
+
+def test_refuses_a_foreign_or_kit_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(InputError, match="not empty"):
+        site.prepare_outdir(tmp_path, force=False)
+    assert (tmp_path / "notes.txt").exists()
+    with pytest.raises(InputError, match="kit"):
+        site.build(KIT_ROOT, KIT_ROOT / "lessons", only="00", pdf=False)
+    with pytest.raises(InputError, match="^There is no lesson 99"):
+        site.build(KIT_ROOT, tmp_path / "x", only="99", pdf=False)
+    with pytest.raises(InputError, match="lesson numbers"):
+        site.build(KIT_ROOT, tmp_path / "x", only="zero", pdf=False)
+
+
+def test_page_count_reads_a_pdf_and_refuses_other_files(tmp_path):
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(b"not a pdf")
+    with pytest.raises(InputError):
+        page_count(bad)
