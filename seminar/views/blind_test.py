@@ -2,7 +2,7 @@
 
 A thin front end over :mod:`seminar.models.blind_test`, for the instructor's screen. With a
 classmate answering, show ``app.classmate_box`` in a cell of its own, where the class cannot see
-it (JupyterLab: right-click the output, "Create New View for Output", and move that view to a
+it (JupyterLab: right-click the output, "Create New View for Cell Output", and move that view to a
 screen the projector does not show). Everything runs in the notebook's kernel.
 
     app = blind_test_app(seed=7)
