@@ -59,7 +59,8 @@ def test_lesson02_room_app_replies_and_shows_the_trace(page, lab):
     app.get_by_role("button", name="Add rule at the top").click()
     page.wait_for_function(
         "() => document.querySelector('.seminar-room-reply').textContent.includes('喜欢。')")
-    assert "Rule added" in app.inner_text()
+    page.wait_for_function(  # the status box is a separate widget: wait for it too
+        "() => document.querySelector('.seminar-room-app').textContent.includes('Rule added')")
 
     # An empty card: a message, no traceback.
     card.fill("")
