@@ -1,7 +1,5 @@
 """Exercise 02 in a real JupyterLab, done as a student would: type values and text only, run each
 cell, and see every core check say correct (in a copy of the notebook)."""
-import re
-
 import pytest
 
 from tests.browser.lab import cell_errors, open_notebook, run_all
@@ -49,10 +47,12 @@ def test_exercise02_core_done_by_typing_values_and_text(page, lab):
 
     for name, value, question in VALUES:
         cell = type_value(page, name, value)
-        result = cell.locator(".jp-OutputArea-output").filter(has_text=re.compile(r"\bcorrect\b"))
-        result.first.wait_for(state="attached", timeout=60_000)
+        # "correct", or for q1 (which has hidden tests too) "passes the checks you can see"
+        cell.locator(".seminar-check-correct").first.wait_for(state="attached", timeout=60_000)
         text = cell.locator(".jp-OutputArea-output").first.inner_text()
-        assert "correct" in text and "Not yet" not in text, (question, text)
+        assert "✔" in text and "Not yet" not in text, (question, text)
+        if question == "q1":
+            assert "passes the checks you can see" in text
 
     # Written answers: double-click a "Write your answer here" cell, type, render.
     blank = "Write your answer here"

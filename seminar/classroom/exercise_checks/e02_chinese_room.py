@@ -7,7 +7,8 @@ reply at 2 per second: assumptions, not facts); q4 and q5 multiple choice on the
 (``virtual-mind-1``; ``speed-objection-1..3``). Optional (Going further): q11, the exact count.
 
 q1's check tests everything the instructor's hidden tests test (the examiners' eight cards, two
-more cards, at most five rows), so "correct" here means the hidden tests pass too. The checks
+more cards, at most five rows), so a passing self-check (which, as q1 is in ``HIDDEN``, says
+"passes the checks you can see; your instructor runs more") means the hidden tests pass too. The checks
 hold their own copy of the cards, so editing the notebook's copy cannot change what passes.
 """
 import math
