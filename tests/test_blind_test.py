@@ -105,7 +105,7 @@ def test_bad_guesses(guess):
     {"human_answers": []}, {"human_answers": "an answer"}, {"human_answers": ["ok", ""]},
     {"human_answers": ["x" * 501]}, {"human_answers": [1, 2]}, {"human_answers": ["a"] * 1001},
     {"seed": 1.5}, {"seed": "7"}, {"seed": True}, {"p_room": 2}, {"p_room": float("nan")},
-    {"p_room": "half"}, {"classmate": "yes"},
+    {"p_room": "half"}, {"p_room": 10 ** 400}, {"p_room": -1}, {"seed": None}, {"classmate": "yes"},
 ])
 def test_bad_settings(kwargs):
     with pytest.raises(InputError):

@@ -14,7 +14,6 @@ This module imports no widgets: ``seminar.views.blind_test`` is the app.
 """
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass
 from numbers import Integral, Real
@@ -111,8 +110,8 @@ class BlindTest:
             raise InputError(f"classmate must be True or False, not {classmate!r:.40}.")
         if isinstance(seed, bool) or not isinstance(seed, Integral):
             raise InputError(f"seed must be a whole number, not {seed!r:.40}.")
-        if isinstance(p_room, bool) or not isinstance(p_room, Real) or math.isnan(p_room) \
-                or not 0 <= p_room <= 1:
+        # compared before any float(): 10**400 must not overflow; NaN fails every comparison
+        if isinstance(p_room, bool) or not isinstance(p_room, Real) or not 0 <= p_room <= 1:
             raise InputError(f"p_room must be a number from 0 to 1, not {p_room!r:.40}.")
         self.classmate = classmate
         self.seed = int(seed)
