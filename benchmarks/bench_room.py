@@ -85,6 +85,40 @@ def main() -> None:
     room_app(book)
     print(f"Build the app with a 1,000-rule book:            {(time.perf_counter() - start) * 1000:8.3f} ms")
 
+    memory_and_blind_test()
+
+
+def memory_and_blind_test() -> None:
+    """The room with a memory and the blind test: model and app times."""
+    from seminar.models.blind_test import BlindTest
+    from seminar.models.room_memory import MemoryRoom
+    from seminar.views.blind_test import blind_test_app
+    from seminar.views.room_memory import memory_room_app
+
+    memory = MemoryRoom()
+    memory.reply("我叫西奥多")
+    print("Room with a memory (median of 30):")
+    print(f"  Reply that writes the notebook (我叫西奥多)       {median_ms(lambda: memory.reply('我叫西奥多')):8.3f} ms")
+    print(f"  Reply that reads the notebook (你记得我吗)        {median_ms(lambda: memory.reply('你记得我吗')):8.3f} ms")
+    app = memory_room_app()
+    app.message.value = "我叫什么名字"
+    print(f"  App: Send (reply, trace, notebook)             {median_ms(app.send.click):8.3f} ms")
+
+    def one_round(test=BlindTest(seed=1)):
+        test.send("Are you human?")
+        test.guess("room")
+
+    print("Blind test (median of 30):")
+    print(f"  One round (send, guess)                        {median_ms(one_round):8.3f} ms")
+    blind = blind_test_app(seed=1)
+
+    def app_round():
+        blind.card.value = "I feel lonely today"
+        blind.send.click()
+        blind.guess_human.click()
+
+    print(f"  App: one round (send, guess, reveal, score)    {median_ms(app_round):8.3f} ms")
+
 
 if __name__ == "__main__":
     main()

@@ -299,12 +299,16 @@ def test_the_real_exercises_solved_get_full_marks_on_every_plain_value_question(
     assert grade.grade_core(plan, sub).score(plan.columns()) == 0
 
 
-def test_hidden_checks_of_02_catch_what_the_visible_check_does_not():
+def test_hidden_checks_of_02_agree_with_the_visible_check():
     from seminar.classroom.exercise_checks import e02_chinese_room as e02
 
     exam_only = [(card, reply) for card, reply in e02.EXAM]        # passes the examiners by rote
-    assert e02.CHECKS["q1"](exam_only)[0] is True
     assert e02.HIDDEN["q1"](exam_only)[0] is False
+    visible = e02.CHECKS["q1"](exam_only)                          # issue 13: no false "correct"
+    assert visible[0] is False and "extra card" in visible[1]
+    good = [("你好吗", "我很好，谢谢。"), ("你好", "你好！"), ("*你叫什么名字", "我叫小房。"),
+            ("我叫*", "你好，{1}！"), ("*", "对不起，我不明白。")]
+    assert e02.CHECKS["q1"](good)[0] is True and e02.HIDDEN["q1"](good)[0] is True
     assert not any(w.startswith("the hidden tests") for w in grade.make_plan(
         load_reference(KIT_ROOT, "02-chinese-room"), checkdata.load(KIT_ROOT, "02-chinese-room")).warnings)
 

@@ -717,6 +717,30 @@ def orders_beyond_universe(entries: int | float) -> float:
     return math.log10(entries) - UNIVERSE_LOG10
 
 
+def blockhead_table(alphabet_size: int = 3000, message_length: int = 20, turns: int = 5,
+                    exact_length: bool = False) -> pd.DataFrame:
+    """Block's numbers for conversations of 1 to ``turns`` turns, as a table to read values from.
+
+    ``exact_length=False``: messages of 1 to ``message_length`` symbols (as
+    :func:`blockhead_entries`); ``True``: every message has exactly ``message_length`` symbols,
+    so there are ``a^L`` messages. Columns: ``digits`` (of the entry count) and
+    ``orders beyond 10^80`` (rounded to 2 places). Sizes are computed from logarithms, so
+    any size within the limits works.
+    """
+    a = _whole("alphabet_size", alphabet_size, 1, MAX_ALPHABET)
+    n = _whole("message_length", message_length, 1, MAX_LENGTH)
+    t_max = _whole("turns", turns, 1, 100)
+    if not isinstance(exact_length, bool):
+        raise ValueError(f"exact_length must be True or False; got {exact_length!r:.40}.")
+    log_messages = n * math.log10(a) if exact_length else _log10_geometric(math.log10(a), n)
+    rows = []
+    for t in range(1, t_max + 1):
+        log_entries = _log10_geometric(log_messages, t)
+        rows.append((t, math.floor(log_entries) + 1, round(log_entries - UNIVERSE_LOG10, 2)))
+    frame = pd.DataFrame(rows, columns=["turns", "digits", "orders beyond 10^80"])
+    return frame.set_index("turns")
+
+
 # -- the speed objection: how long the room takes by hand ------------------------------------
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 #: Running time of Her (sources/film-facts.md), used as a yardstick.
@@ -759,9 +783,10 @@ def hand_time(lookups: int, lookups_per_second: float = 1.0) -> HandTime:
     ``lookups`` is the number of rule look-ups one reply needs: for this toy, the rows the
     operator compares (:attr:`Reply.lookups`, at most the rulebook's size); for a program
     that really converses, far more steps. This is the speed objection to the Chinese Room
-    (Stanford Encyclopedia of Philosophy, "The Chinese Room Argument", section 4.5): for
-    Dennett, speed is "of the essence" for intelligence; Pinker says Searle "has slowed down
-    the mental computations"; Maudlin imagines aliens thinking a thousand times faster.
+    (Stanford Encyclopedia of Philosophy, "The Chinese Room Argument", section 4.5, "The
+    Intuition Reply"), which reports three views: for Dennett, speed is "of the essence" for
+    intelligence; for Pinker, the slowness misleads our intuition; Maudlin disagrees with
+    Dennett: slowness violates no necessary condition on thinking.
     """
     n = _whole("lookups", lookups, 1, MAX_LOOKUPS)
     rate = _positive("lookups_per_second", lookups_per_second, MAX_RATE)

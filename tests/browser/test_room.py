@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all
+from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,8 @@ def test_lesson02_room_app_replies_and_shows_the_trace(page, lab):
     app.get_by_role("button", name="Add rule at the top").click()
     page.wait_for_function(
         "() => document.querySelector('.seminar-room-reply').textContent.includes('喜欢。')")
-    assert "Rule added" in app.inner_text()
+    page.wait_for_function(  # the status box is a separate widget: wait for it too
+        "() => document.querySelector('.seminar-room-app').textContent.includes('Rule added')")
 
     # An empty card: a message, no traceback.
     card.fill("")
@@ -78,3 +79,56 @@ def test_lesson02_room_app_replies_and_shows_the_trace(page, lab):
         app.scroll_into_view_if_needed()
         os.makedirs(shots, exist_ok=True)
         app.screenshot(path=os.path.join(shots, "room-app.png"))
+
+
+def test_lesson02_memory_room_and_blind_test_answer_in_the_browser(page, lab):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_notebook(page, lab, "lessons/02-chinese-room.ipynb")
+    run_all(page)
+    assert cell_errors(page) == []
+
+    # The room with a memory: tell it a name, then ask for it back (Enter sends).
+    memory = show_app(page, ".seminar-memory-app")
+    card = memory.locator(".widget-text input").first
+    card.fill("我叫西奥多。")
+    memory.get_by_role("button", name="Send").click()
+    page.wait_for_function("() => document.querySelector('.seminar-memory-notebook')"
+                           ".textContent.includes('西奥多')")
+    card.fill("我叫什么名字？")
+    card.press("Enter")
+    page.wait_for_function("() => document.querySelector('.seminar-memory-app .seminar-room-reply')"
+                           ".textContent.includes('你叫西奥多')")
+    page.wait_for_function("() => document.querySelector('.seminar-memory-app .seminar-room-trace')"
+                           ".textContent.includes('read notebook')")
+    memory.get_by_role("button", name="Tear out the notebook").click()
+    page.wait_for_function("() => document.querySelector('.seminar-memory-notebook')"
+                           ".textContent.includes('empty')")
+    card.fill("")
+    memory.get_by_role("button", name="Send").click()
+    page.wait_for_function("() => [...document.querySelectorAll('.seminar-memory-app .seminar-msg-error')]"
+                           ".some(e => e.textContent.includes('empty'))")
+
+    # The blind test: send a card, guess, see the reveal and the score.
+    blind = show_app(page, ".seminar-blind-app")
+    card = blind.locator(".widget-text input").first
+    guess = blind.get_by_role("button", name="Guess: the rulebook")
+    assert guess.is_disabled()
+    card.fill("<img src=x onerror=alert(1)> Are you human?")
+    blind.get_by_role("button", name="Send").click()
+    page.wait_for_function("() => document.querySelector('.seminar-blind-answer')"
+                           ".textContent.includes('Answer to card 1')")
+    answer = blind.locator(".seminar-blind-answer").inner_text()
+    assert "rulebook" not in answer and "person" not in answer   # the source stays hidden
+    guess.click()
+    page.wait_for_function("() => (document.querySelector('.seminar-blind-reveal') || {})"
+                           ".textContent?.includes('the answer came from')")
+    assert blind.locator(".seminar-blind-reveal .seminar-room-trace li").count() >= 3
+    page.wait_for_function("() => document.querySelector('.seminar-blind-score')"
+                           ".textContent.includes('out of 1')")
+    assert blind.locator(".seminar-blind-app img").count() == 0
+    # The classmate's box is there, idle while no card waits for a person.
+    box = show_app(page, ".seminar-blind-classmate")
+    assert box.get_by_role("button", name="Send answer").is_disabled()
+    assert cell_errors(page) == []
+    assert dialogs == []
