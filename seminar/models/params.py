@@ -20,7 +20,10 @@ def check_number(name: str, value, low: float, high: float, *, low_open: bool = 
     where = f"{'greater than' if low_open else 'at least'} {low:g} and at most {high:g}"
     if isinstance(value, bool) or not isinstance(value, Real):
         raise ValueError(f"{name} must be a number {where}; got {type(value).__name__} {short(value)}.")
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:  # an int such as 10**400 has no float
+        raise ValueError(f"{name} must be {where}; got a number too large to use.") from None
     if math.isnan(x) or math.isinf(x):
         raise ValueError(f"{name} must be a finite number {where}; got {x}.")
     if x < low or x > high or (low_open and x == low):
