@@ -19,7 +19,8 @@ NO_SHARED = (f"../shared/ not found at {SHARED}: comparing excerpts with their s
              "test still runs")
 SLUGS = ["difference-of-life", "what-sucks", "her-loneliness", "dispatch", "her-2013",
          "leibniz", "lovelace", "descartes", "bergson-metaphysics", "bergson-time-free-will",
-         "bergson-creative-evolution", "browning", "plato", "searle", "speed-objection"]
+         "bergson-creative-evolution", "browning", "plato", "searle", "speed-objection",
+         "bergson-matter-memory", "bergson-intuition-french"]
 ESSAY_SOURCES = {
     "difference-of-life": "seeds/000_65df0420e114a032.txt",
     "what-sucks": "seeds/001_4f59d7381b4d0838.txt",
