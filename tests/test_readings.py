@@ -364,3 +364,13 @@ def test_lesson_usage_marks_the_lessons_that_show_an_excerpt(tmp_path):
     assert table.loc["leibniz-1", "01"] == "✓" and table.loc["leibniz-1", "02"] == "✓"
     assert table.loc["plato-2", "01"] == "" and table.loc["plato-2", "02"] == "✓"
     assert "lovelace-1" not in table.index
+
+
+def test_excerpt_tables_sort_ids_as_a_reader_expects():
+    from seminar.classroom.readings import natural_key
+
+    ids = ["dispatch-10", "dispatch-2", "her-2013-14", "dispatch-1", "her-2013-5"]
+    assert sorted(ids, key=natural_key) == ["dispatch-1", "dispatch-2", "dispatch-10",
+                                            "her-2013-5", "her-2013-14"]
+    used = list(R.lesson_usage().index)
+    assert used == sorted(used, key=natural_key)
