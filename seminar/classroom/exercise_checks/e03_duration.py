@@ -119,7 +119,8 @@ CHECKS = {
         "D": "this forgets the speed ratio: she has about 2.27 million times a person's attention "
              "to share, so even one 8,316th of it is far more than one person's.",
     }),
-    "q4": Number(expected=118.3, rel_tol=0, abs_tol=0.2,
+    "q4": Number(expected=duration.threshold_minute(YEAR / 0.4, growth="exponential", rate=0.03),
+                 rel_tol=0, abs_tol=0.1,
                  hint="Not yet: in the app choose exponential growth, leave the rate at 0.030, and "
                       "read the minute after 'Threshold passed'."),
     "q5": Number(expected=168, rel_tol=0.01,
