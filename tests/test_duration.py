@@ -31,7 +31,22 @@ def test_film_is_about_543_years_of_her_time():
 
 def test_attention_across_8316_conversations_is_about_273():
     assert d.attention_per_conversation() == pytest.approx(273, rel=0.02)
+    # "what if she talked only with the 641": a counterfactual, not the film's situation
     assert d.attention_per_conversation(conversations=641) == pytest.approx(3540, rel=0.02)
+
+
+def test_the_641_share_her_attention_with_the_other_7675():
+    summary = d.calibration_summary()
+    row = [q for q in summary.index if "641 she loves" in q]
+    assert len(row) == 1 and "8,316" in row[0]
+    assert summary.loc[row[0], "value"] == pytest.approx(100 * 641 / 8316)
+    assert summary.loc[row[0], "reads as"] == "7.71 %"
+    assert not any("3,540" in v or "3.54" in v for v in summary["reads as"])
+
+
+def test_the_central_assumption_is_stated():
+    assert "reads" in d.CENTRAL_ASSUMPTION and "lives" in d.CENTRAL_ASSUMPTION
+    assert "CENTRAL_ASSUMPTION" in d.__doc__
 
 
 def test_every_assumption_has_a_source_and_the_film_values():
@@ -90,8 +105,7 @@ def test_format_duration_rejects_bad_values(bad):
 
 
 # -- the table --------------------------------------------------------------------------
-COLUMNS = ["speed_ratio", "theodore_seconds", "samantha_seconds", "gap_seconds", "attention",
-           "shared_present", "shared_so_far"]
+COLUMNS = ["speed_ratio", "theodore_seconds", "samantha_seconds", "gap_seconds", "attention"]
 
 
 @pytest.mark.parametrize("growth", d.GROWTH_KINDS)
@@ -105,13 +119,10 @@ def test_simulate_columns_and_monotone_clocks(growth):
     for col in ("theodore_seconds", "samantha_seconds"):
         assert table[col].is_monotonic_increasing and table[col].diff().iloc[1:].gt(0).all()
     assert table.speed_ratio.is_monotonic_increasing
-    assert table.shared_present.is_monotonic_decreasing
     # her clock runs ahead of his by at least the starting ratio
     assert (table.samantha_seconds.iloc[1:] >= table.theodore_seconds.iloc[1:] * d.speed_ratio() * 0.999).all()
     assert np.allclose(table.gap_seconds, 0.4 * table.speed_ratio)
     assert np.allclose(table.attention, table.speed_ratio / 8316)
-    assert np.allclose(table.shared_present, 1 / table.speed_ratio)
-    assert (table.shared_so_far >= table.shared_present * 0.999999).all()
     assert table.attrs["growth"] == growth
 
 
@@ -123,7 +134,6 @@ def test_constant_growth_reproduces_the_calibration_at_the_end_of_the_film():
     assert last.gap_seconds / 86400 == pytest.approx(10.5, rel=0.02)
     assert last.attention == pytest.approx(273, rel=0.02)
     assert (table.speed_ratio == table.speed_ratio.iloc[0]).all()
-    assert table.shared_so_far.iloc[0] == pytest.approx(1 / d.speed_ratio())
 
 
 def test_exponential_growth_matches_closed_form_and_a_numeric_integral():

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from seminar.models import duration as model
-from seminar.views.duration import (QUOTE, STYLE, DurationView, _clock_ticks, _shared_ticks,
+from seminar.views.duration import (QUOTE, STYLE, DurationView, _clock_ticks, _speed_ticks,
                                     describe, duration_app)
 
 PNG = b"\x89PNG"
@@ -55,6 +55,22 @@ def test_growth_and_threshold_report_the_crossing(app):
     assert not app.cross_lines[0].get_visible()
     app.growth.value = "logistic"
     assert "S-curve" in app.description.value
+
+
+def test_the_central_assumption_is_shown(app):
+    shown = " ".join(w.value for w in app.widget.children if hasattr(w, "value") and isinstance(w.value, str))
+    assert "central assumption" in shown and "reads" in shown and "lives" in shown
+    assert "What else could measure" in shown
+    assert "reading speed, taken as living speed" in app.numbers.value
+
+
+def test_the_lower_panel_is_her_speed_with_the_threshold(app):
+    app.apply(growth="exponential", rate=0.03)
+    ydata = app.line_speed.get_ydata()
+    assert ydata[0] == pytest.approx(model.speed_ratio()) and ydata[-1] > ydata[0]
+    level = model.ratio_for_gap(app.threshold.value)
+    assert app.line_level.get_ydata()[0] == pytest.approx(level)
+    assert "her speed as a multiple of his" in app.description.value
 
 
 def test_conversations_change_attention(app):
@@ -196,12 +212,12 @@ def test_figure_is_reused(app):
     for value in (1e5, 1e7, 1e9):
         app.ratio.value = value
     assert app.fig is fig and len(app.fig.axes) == 2
-    assert len(app.ax_clock.lines) == 3 and len(app.ax_shared.lines) == 3
+    assert len(app.ax_clock.lines) == 3 and len(app.ax_speed.lines) == 3
 
 
 def test_axis_ticks_read_as_words():
-    values, labels = _shared_ticks(1e-10, 2e-6)
-    assert labels[0] == "1 in 1 million" and "1 in 1 billion" in labels and len(values) <= 5
+    values, labels = _speed_ticks(2e5, 1e10)
+    assert labels[0] == "1 million" and "1 billion" in labels and len(values) <= 5
     assert all(v > 0 for v in values)
     values, labels = _clock_ticks(10, 1e11)
     assert "1 minute" in labels and "1 year" in labels and len(labels) <= 7

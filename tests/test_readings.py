@@ -20,7 +20,8 @@ NO_SHARED = (f"../shared/ not found at {SHARED}: comparing excerpts with their s
 SLUGS = ["difference-of-life", "what-sucks", "her-loneliness", "dispatch", "her-2013",
          "leibniz", "lovelace", "descartes", "bergson-metaphysics", "bergson-time-free-will",
          "bergson-creative-evolution", "browning", "plato", "searle", "speed-objection",
-         "searle-1980", "searle-1984", "turing", "virtual-mind"]
+         "searle-1980", "searle-1984", "turing", "virtual-mind",
+         "bergson-matter-memory", "bergson-intuition-french"]
 ESSAY_SOURCES = {
     "difference-of-life": "seeds/000_65df0420e114a032.txt",
     "what-sucks": "seeds/001_4f59d7381b4d0838.txt",

@@ -4,6 +4,11 @@ A clock-based model of the film's "spaces between words" (seed 000), calibrated 
 the baby-name scene. Every assumption is a named parameter of :class:`Calibration`,
 with its source; :func:`calibration_table` lists them. No widgets here.
 
+**The central assumption.** The ratio measures how much faster Samantha *reads* than a
+person (the baby-name scene); the model treats it as how much faster she *lives*. Reading
+throughput is not lived time: a person who reads twice as fast does not live twice as long a
+day. Every number below inherits this assumption (:data:`CENTRAL_ASSUMPTION`).
+
 Units: wall-clock time is in *film minutes*; subjective times are in *seconds*.
 Theodore's subjective clock is the wall clock (one of his seconds per second).
 Samantha's runs ``speed_ratio`` times faster; the ratio may stay constant or grow
@@ -41,6 +46,12 @@ MAX_STEPS = 2_000_000      # a 130 MB table (peak about twice that); more is abs
 MAX_CONVERSATIONS = 10**9
 
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
+
+#: What the speed ratio measures, and what the model takes it for (shown by the app).
+CENTRAL_ASSUMPTION = (
+    "The speed ratio measures how much faster Samantha reads than a person (the baby-name "
+    "scene). The model treats it as how much faster she lives. Reading speed is throughput, "
+    "not lived time: nothing in the film measures how fast she lives.")
 
 
 @dataclass(frozen=True)
@@ -148,7 +159,10 @@ def attention_per_conversation(calibration: Calibration | None = None, ratio: fl
                                conversations: int | None = None) -> float:
     """Multiples of one person's full attention each conversation gets (about 273).
 
-    Assumes her attention is split evenly across simultaneous conversations.
+    Assumes her attention is split evenly across simultaneous conversations. Pass
+    ``conversations`` only to ask "what if she talked with this many people"; the 641 she
+    loves are among the 8,316, so dividing by 641 would pretend the other 7,675
+    conversations stop.
     """
     cal = _calibration(calibration)
     r = speed_ratio(cal) if ratio is None else check_number("ratio", ratio, 1, MAX_RATIO)
@@ -170,7 +184,7 @@ def calibration_table(calibration: Calibration | None = None) -> pd.DataFrame:
 def calibration_summary(calibration: Calibration | None = None) -> pd.DataFrame:
     """The derived numbers of the calibration, with human-friendly readings."""
     cal = _calibration(calibration)
-    loved = attention_per_conversation(cal, conversations=cal.loved)
+    loved_share = 100.0 * min(cal.loved, cal.conversations) / cal.conversations
     rows = [
         ("a person reads the names in", human_reading_seconds(cal), format_duration),
         ("speed ratio (her seconds per his second)", speed_ratio(cal), format_number),
@@ -179,7 +193,9 @@ def calibration_summary(calibration: Calibration | None = None) -> pd.DataFrame:
         ("the film in her time", film_in_her_seconds(cal), format_duration),
         (f"attention per conversation across {cal.conversations:,}",
          attention_per_conversation(cal), lambda x: format_number(x) + " x"),
-        (f"attention per loved one across {cal.loved:,}", loved, lambda x: format_number(x) + " x"),
+        (f"share of her attention the {cal.loved:,} she loves get, together "
+         f"(each still one of {cal.conversations:,})", loved_share,
+         lambda x: format_number(x) + " %"),
     ]
     return pd.DataFrame([(name, value, words(value)) for name, value, words in rows],
                         columns=["quantity", "value", "reads as"]).set_index("quantity")
@@ -281,13 +297,6 @@ def simulate(ratio: float | None = None, *, growth: str = "constant", rate: floa
     - ``samantha_seconds``: her subjective time so far (the integral of the ratio).
     - ``gap_seconds``: how long, for her, the pause between two of his spoken words lasts.
     - ``attention``: multiples of one person's full attention each conversation gets.
-    - ``shared_present``: the fraction of her experience of this moment that he can share:
-      in one wall-clock second he lives 1 s and she lives ``speed_ratio`` s; laid on one
-      line, his second lies inside hers, so overlap / union = 1 / speed_ratio.
-      1 means they live the moment at the same pace; near 0 means almost all of her
-      moment passes without him (he is "present" for 0.4 s of each 10.5-day pause).
-    - ``shared_so_far``: the same overlap for everything lived since minute 0:
-      theodore_seconds / samantha_seconds (at minute 0, its limit 1 / ratio).
 
     ``table.attrs`` holds the checked parameters.
     """
@@ -302,9 +311,6 @@ def simulate(ratio: float | None = None, *, growth: str = "constant", rate: floa
     r = _ratio_at(sc, t)
     his = 60.0 * t
     hers = _her_seconds(sc, t)
-    so_far = np.empty_like(t)
-    so_far[0] = 1.0 / sc.ratio
-    so_far[1:] = his[1:] / hers[1:]
     table = pd.DataFrame({
         "minute": t,
         "speed_ratio": r,
@@ -312,8 +318,6 @@ def simulate(ratio: float | None = None, *, growth: str = "constant", rate: floa
         "samantha_seconds": hers,
         "gap_seconds": word_gap_seconds(cal) * r,
         "attention": r / n,
-        "shared_present": 1.0 / r,
-        "shared_so_far": so_far,
     }).set_index("minute")
     table.attrs.update(ratio=sc.ratio, growth=sc.growth, rate=sc.rate, ceiling=sc.ceiling,
                        minutes=sc.minutes, conversations=n)

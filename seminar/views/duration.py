@@ -31,7 +31,7 @@ from matplotlib.figure import Figure  # draws without pyplot: students' inline p
 STYLE = {
     "theodore": {"color": "#0072B2", "linestyle": "-", "label": "Theodore's clock"},
     "samantha": {"color": "#D55E00", "linestyle": "--", "label": "Samantha's clock"},
-    "shared": {"color": "#009E73", "linestyle": "-.", "label": "shared present"},
+    "speed": {"color": "#009E73", "linestyle": "-.", "label": "her speed (x his)"},
     "threshold": {"color": "#000000", "linestyle": ":", "label": "threshold"},
 }
 
@@ -56,14 +56,13 @@ def _clock_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     return [v for v, _ in chosen], [t for _, t in chosen]
 
 
-def _shared_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
-    """Ticks at powers of ten, labelled "1 in 1,000", "1 in 1 million", ..."""
-    top, bottom = math.floor(math.log10(high)), math.ceil(math.log10(low))
-    powers = list(range(top, bottom - 1, -1)) or [top]
+def _speed_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Ticks at powers of ten, labelled "1,000", "1 million", ..."""
+    bottom, top = math.ceil(math.log10(low)), math.floor(math.log10(high))
+    powers = list(range(bottom, top + 1)) or [bottom]
     while len(powers) > 5:
         powers = powers[::2]
-    labels = ["1" if p >= 0 else f"1 in {model.format_number(10 ** -p)}" for p in powers]
-    return [10.0 ** p for p in powers], labels
+    return [10.0 ** p for p in powers], [model.format_number(10.0 ** p) for p in powers]
 
 
 def describe(table, threshold_ratio: float, crossing: float | None, threshold_gap: float) -> str:
@@ -93,10 +92,9 @@ def describe(table, threshold_ratio: float, crossing: float | None, threshold_ga
         f"(blue solid line) reaches {model.format_duration(last.theodore_seconds)}; "
         f"Samantha's clock (orange dashed line) reaches "
         f"{model.format_duration(last.samantha_seconds)}. Her speed {growth}. "
-        f"Bottom panel, the shared present (green dash-dot line, logarithmic scale), the "
-        f"fraction of her experience of each moment that he can share: it goes from "
-        f"1 in {model.format_number(1 / first.shared_present)} to 1 in "
-        f"{model.format_number(1 / last.shared_present)}. The threshold (black dotted "
+        f"Bottom panel, her speed as a multiple of his (green dash-dot line, logarithmic "
+        f"scale): it goes from {model.format_number(first.speed_ratio)} to "
+        f"{model.format_number(last.speed_ratio)}. The threshold (black dotted "
         f"line: a pause between his words lasting {model.format_duration(threshold_gap)} for "
         f"her, a speed ratio of {model.format_number(threshold_ratio)}) {passed}."
     )
@@ -174,7 +172,12 @@ class DurationView(App):
         self.wait_button.on_click(self.start_wait)
 
         self.widget = widgets.VBox([
-            widgets.HTML("<h3>Two clocks: Theodore's and Samantha's</h3>"),
+            widgets.HTML("<h3>Two clocks: Theodore's and Samantha's</h3>"
+                         '<p class="seminar-duration-assumption" role="note" '
+                         'style="border-left:4px solid #D55E00;padding:2px 8px">'
+                         f"<b>The model's central assumption.</b> {escape(model.CENTRAL_ASSUMPTION)} "
+                         "Every number below inherits it. What else could measure how fast "
+                         "she lives?</p>"),
             self.ratio, self.growth, self.rate, self.conversations,
             widgets.HBox([self.threshold, self.threshold_label]),
             self.status, self.numbers, self.image, self.description,
@@ -195,23 +198,23 @@ class DurationView(App):
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
         self.fig = Figure(figsize=(7.6, 5.2), dpi=100)
         self.fig.subplots_adjust(left=0.21, right=0.97, top=0.92, bottom=0.1, hspace=0.08)
-        self.ax_clock, self.ax_shared = self.fig.subplots(
+        self.ax_clock, self.ax_speed = self.fig.subplots(
             2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2]})
         (self.line_his,) = self.ax_clock.plot([], [], lw=2.2, **STYLE["theodore"])
         (self.line_hers,) = self.ax_clock.plot([], [], lw=2.2, **STYLE["samantha"])
-        (self.line_shared,) = self.ax_shared.plot([], [], lw=2.2, **STYLE["shared"])
-        self.line_level = self.ax_shared.axhline(1.0, lw=1.5, **STYLE["threshold"])
+        (self.line_speed,) = self.ax_speed.plot([], [], lw=2.2, **STYLE["speed"])
+        self.line_level = self.ax_speed.axhline(1.0, lw=1.5, **STYLE["threshold"])
         self.cross_lines = [ax.axvline(0.0, lw=1.5, color="#000000", linestyle=":", visible=False)
-                            for ax in (self.ax_clock, self.ax_shared)]
+                            for ax in (self.ax_clock, self.ax_speed)]
         self.ax_clock.set_yscale("log")
-        self.ax_shared.set_yscale("log")
+        self.ax_speed.set_yscale("log")
         self.ax_clock.set_ylabel("subjective time elapsed")
-        self.ax_shared.set_ylabel("shared present")
-        self.ax_shared.set_xlabel("wall-clock time (film minutes)")
+        self.ax_speed.set_ylabel("her speed (x his)")
+        self.ax_speed.set_xlabel("wall-clock time (film minutes)")
         # One legend above both panels, where no line can run through it.
-        self.fig.legend(handles=[self.line_his, self.line_hers, self.line_shared, self.line_level],
+        self.fig.legend(handles=[self.line_his, self.line_hers, self.line_speed, self.line_level],
                         loc="upper center", ncols=4, frameon=False, handlelength=3)
-        for ax in (self.ax_clock, self.ax_shared):
+        for ax in (self.ax_clock, self.ax_speed):
             ax.grid(True, which="major", color="#dddddd", lw=0.6)
 
     # -- callbacks (wrapped by guarded in __init__) -----------------------------------
@@ -239,7 +242,8 @@ class DurationView(App):
         passed = ("never within the film" if crossing is None else f"at minute {crossing:.1f}")
         self.numbers.value = (
             '<div class="seminar-duration-numbers" aria-live="polite">'
-            f"Her speed: <b>{model.format_number(first.speed_ratio)}</b> times his at the start, "
+            f"Her speed (reading speed, taken as living speed): "
+            f"<b>{model.format_number(first.speed_ratio)}</b> times his at the start, "
             f"<b>{model.format_number(last.speed_ratio)}</b> at the end. "
             f"A pause between two of his words lasts "
             f"<b>{model.format_duration(first.gap_seconds)}</b> for her at the start, "
@@ -258,19 +262,19 @@ class DurationView(App):
         his, hers = table.theodore_seconds.to_numpy(), table.samantha_seconds.to_numpy()
         self.line_his.set_data(t[keep], his[keep])
         self.line_hers.set_data(t[keep], hers[keep])
-        self.line_shared.set_data(t, table.shared_present.to_numpy())
-        self.line_level.set_ydata([1.0 / level, 1.0 / level])
+        speed = table.speed_ratio.to_numpy()
+        self.line_speed.set_data(t, speed)
+        self.line_level.set_ydata([level, level])
         low, high = max(his[keep].min() / 2, 0.5), hers.max() * 3
         self.ax_clock.set_ylim(low, high)
         ticks, labels = _clock_ticks(low, high)
         self.ax_clock.set_yticks(ticks, labels)
         self.ax_clock.minorticks_off()
-        self.ax_shared.minorticks_off()
-        shared = table.shared_present.to_numpy()
-        low, high = min(shared.min(), 1.0 / level) / 5, max(shared.max(), 1.0 / level) * 5
-        self.ax_shared.set_ylim(low, high)
-        self.ax_shared.set_yticks(*_shared_ticks(low, high))  # plain text: no mathtext to parse
-        self.ax_shared.set_xlim(0, t[-1])
+        self.ax_speed.minorticks_off()
+        low, high = min(speed.min(), level) / 5, max(speed.max(), level) * 5
+        self.ax_speed.set_ylim(low, high)
+        self.ax_speed.set_yticks(*_speed_ticks(low, high))  # plain text: no mathtext to parse
+        self.ax_speed.set_xlim(0, t[-1])
         for line in self.cross_lines:
             line.set_visible(crossing is not None)
             if crossing is not None:

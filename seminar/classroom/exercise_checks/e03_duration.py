@@ -1,11 +1,17 @@
-"""Self-checks of exercise 03-duration: the calibration, the growth rate, sensitivity.
+"""Self-checks of exercise 03-duration: a no-code core, and two optional code questions.
 
-Expected numbers for q1 to q4 are the calibration in sources/film-facts.md (about 2.27
-million, 10.5 days, 543 years, 273); q5 is ln(threshold / ratio) / 126 worked by hand
-for the exercise's stated assumptions (a pause lasting one 365.25-day year for her;
-Samantha leaves at minute 126, the end of the film, since the facts give no timestamp).
-q6 and q7 test a student's function and table against :mod:`seminar.models.duration`, whose
-numbers tests/test_duration.py holds to the film-facts values.
+Core (values a student finds by calculator arithmetic, reading the toys, or reading):
+q1 and q2 are the calibration in sources/film-facts.md (about 2.27 million; about 10.5 days);
+q3 is the attention each of the 641 gets when her attention is split evenly across all 8,316
+conversations (about 273: the 641 are among the 8,316, so dividing by 641 is the mistake);
+q4 is the minute the two-clocks app reports for exponential growth at 0.03 per minute and a
+one-year pause (ln(threshold / ratio) / 0.03 = 118.3); q5 is the whole 16-beat tune, 0.4 s a
+beat, at the calibrated ratio, in days, as the melody toy reports it (168); q6 is what seed 000
+says is the source of the couple's disjointedness (finitude, `difference-of-life-10`).
+
+Going further (OPTIONAL): q13 tests a student's bisection function and q14 a sensitivity
+table against :mod:`seminar.models.duration`, whose numbers tests/test_duration.py holds to the
+film-facts values (Samantha assumed to leave at minute 126, the end of the film).
 """
 import math
 from dataclasses import fields, replace
@@ -14,7 +20,7 @@ from numbers import Real
 import pandas as pd
 
 from seminar.models import duration
-from seminar.classroom.checks import Number, Predicate
+from seminar.classroom.checks import Choice, Number, Predicate
 
 YEAR = duration.SECONDS_PER_YEAR
 LEAVE_MINUTE = 126
@@ -99,22 +105,41 @@ def _sensitivity_ok(table):
 CHECKS = {
     "q1": Number(expected=2.27e6, rel_tol=0.01,
                  hint="Not yet: first find a person's reading time for the names in seconds "
-                      "(names / words per minute gives minutes), then divide by Samantha's time."),
+                      "(names / words per minute gives minutes, times 60 gives seconds), then "
+                      "divide by Samantha's 0.02 s."),
     "q2": Number(expected=10.5, rel_tol=0.02,
-                 hint="Not yet: the gap between two spoken words is 60 / (words per minute) seconds; "
-                      "multiply by the ratio, then turn seconds into days."),
-    "q3": Number(expected=543, rel_tol=0.02,
-                 hint="Not yet: the film's minutes in seconds, times the ratio, divided by the "
-                      "seconds in a year of 365.25 days."),
-    "q4": Number(expected=273, rel_tol=0.02,
-                 hint="Not yet: split the ratio evenly across the conversations."),
-    "q5": Number(expected=0.028165, rel_tol=0.01,
-                 hint="Not yet: with exponential growth the ratio at minute t is ratio * e^(rate * t); "
-                      "set it equal to the threshold at the minute she leaves and solve for the rate."),
-    "q6": Predicate(test=_rate_for_crossing_works,
-                    hint="Not yet: rate_for_crossing(growth, threshold, minute) should return the "
-                         "growth rate at which threshold_minute gives that minute."),
-    "q7": Predicate(test=_sensitivity_ok,
-                    hint="Not yet: one row per calibration, the baseline first, with the columns "
-                         "listed in the question."),
+                 hint="Not yet: multiply the 0.4 s gap by the ratio (about 2.27 million) to get "
+                      "seconds of her time, then divide by 86,400 to get days."),
+    "q3": Choice(expected="B", options={
+        "A": "dividing by 641 shares her attention among the 641 alone, as if the other 7,675 "
+             "conversations stopped while she talks to the people she loves.",
+        "B": "",
+        "C": "7.7 is the percentage of her attention the 641 get together (641 / 8,316 x 100), "
+             "not what each of them gets, and it is a share, not a multiple of a person's attention.",
+        "D": "this forgets the speed ratio: she has about 2.27 million times a person's attention "
+             "to share, so even one 8,316th of it is far more than one person's.",
+    }),
+    "q4": Number(expected=duration.threshold_minute(YEAR / 0.4, growth="exponential", rate=0.03),
+                 rel_tol=0, abs_tol=0.1,
+                 hint="Not yet: in the app choose exponential growth, leave the rate at 0.030, and "
+                      "read the minute after 'Threshold passed'."),
+    "q5": Number(expected=168, rel_tol=0.01,
+                 hint="Not yet: read the last row of the melody toy's table (Samantha's ratio), "
+                      "column 'the tune lasts', in days."),
+    "q6": Choice(expected="B", options={
+        "A": "the essay never mentions how fast Samantha thinks; the speed ratio is the kit's "
+             "picture, built on the baby-name scene.",
+        "B": "",
+        "C": "the essay says the conflict in materiality is not that of having sex.",
+        "D": "the essay grants Samantha intuition, through Grosz and Bergson.",
+    }),
+    "q13": Predicate(test=_rate_for_crossing_works,
+                     hint="Not yet: rate_for_crossing(growth, threshold, minute) should return the "
+                          "growth rate at which threshold_minute gives that minute."),
+    "q14": Predicate(test=_sensitivity_ok,
+                     hint="Not yet: one row per calibration, the baseline first, with the columns "
+                          "listed in the question."),
 }
+
+#: The questions under "Going further (optional, for those who code)".
+OPTIONAL = {"q13", "q14"}
