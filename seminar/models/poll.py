@@ -54,7 +54,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from seminar import DATA_DIR
-from seminar.files import write_atomic
+from seminar.files import write_atomic, write_new
 from seminar.text import InputError, clean_text
 
 SCHEMA = "seminar.poll"
@@ -345,17 +345,11 @@ def save(record: dict, folder=".", *, overwrite: bool = False) -> Path:
         target = folder / base
         write_atomic(target, data)
         return target
-    stem = base[:-len(".json")]
-    for n in range(1, MAX_COPIES + 1):
-        target = folder / (base if n == 1 else f"{stem}-{n}.json")
-        try:
-            with open(target, "xb") as out:  # fails if the name is taken: nothing overwritten
-                out.write(data)
-            return target
-        except FileExistsError:
-            continue
-    raise InputError(f"There are already {MAX_COPIES} poll files for this name in {folder}: "
-                     "tidy the folder or save with overwrite=True.")
+    try:
+        return write_new(folder, base, data, max_copies=MAX_COPIES)
+    except FileExistsError:
+        raise InputError(f"There are already {MAX_COPIES} poll files for this name in {folder}: "
+                         "tidy the folder or save with overwrite=True.") from None
 
 
 def read_file(path) -> dict:
