@@ -33,6 +33,7 @@ once, the latest ``saved_at`` is kept and the others are reported as superseded.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import random
 import zlib
@@ -81,8 +82,9 @@ class LetterFileError(InputError):
 
 
 # --------------------------------------------------------------------------- the letter
+@functools.lru_cache(maxsize=1)
 def the_template() -> writer.Template:
-    """The one template every student's letter is written from."""
+    """The one template every student's letter is written from (read once; it is data)."""
     return writer.load_templates(TEMPLATE_MD)[TEMPLATE_NAME]
 
 
