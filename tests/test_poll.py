@@ -452,9 +452,9 @@ def test_exercise_checks_accept_right_answers_in_several_shapes_and_refuse_wrong
     assert "give the claim's id" in e07.CHECKS["q2"](3)[1]
     assert e07.CHECKS["q1"](2)[0] and not e07.CHECKS["q1"](3)[0]
     # the core's multiple choice on lesson 07's corrections, each wrong letter says why
-    assert e07.CHECKS["q3"]("B")[0] and "identity theorist" in e07.CHECKS["q3"]("A")[1]
-    assert e07.CHECKS["q4"]("a")[0] and "Schechtman" in e07.CHECKS["q4"]("C")[1]
-    assert e07.CHECKS["q5"]("B")[0] and "always already" in e07.CHECKS["q5"]("A")[1]
+    assert e07.CHECKS["q4"]("B")[0] and "identity theorist" in e07.CHECKS["q4"]("A")[1]
+    assert e07.CHECKS["q5"]("a")[0] and "Schechtman" in e07.CHECKS["q5"]("C")[1]
+    assert e07.CHECKS["q6"]("B")[0] and "always already" in e07.CHECKS["q6"]("A")[1]
     assert e07.OPTIONAL == {"q11", "q12"}
 
 

@@ -84,19 +84,19 @@ CHECKS = {
     "q2": Predicate(test=_most_divided_ok,
                     hint="Not yet: 'most divided' means the largest standard deviation (the "
                          "column std of the summary table); give that claim's id."),
-    "q3": Choice(expected="B", options={
+    "q4": Choice(expected="B", options={
         "A": "materialism says only that minds are physical; an identity theorist is a "
              "materialist who denies that code could have a mind.",
         "B": "",
         "C": "animalism says that we are human organisms: it tells against machine selfhood.",
         "D": "dualism makes the mind non-physical; the excerpt's view is about physical causes."}),
-    "q4": Choice(expected="A", options={
+    "q5": Choice(expected="A", options={
         "A": "",
         "B": "that is a psychological or functionalist view of persons, which Olson argues "
              "against.",
         "C": "a narrative account of the self is associated with Schechtman, not Olson.",
         "D": "that is substance dualism; Olson is no dualist."}),
-    "q5": Choice(expected="B", options={
+    "q6": Choice(expected="B", options={
         "A": "that is the essay's loose use: Dasein does not start being-in-the-world; it "
              "always already is.",
         "B": "",
