@@ -268,7 +268,8 @@ def load_class(folder) -> ClassLetters:
     path = poll._folder(folder)
     entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
     files = [p for p in entries if p.is_file() and p.suffix.lower() == ".json"]
-    ignored = [p.name for p in entries if p not in files]
+    chosen = {p.name for p in files}
+    ignored = [p.name for p in entries if p.name not in chosen]
     if len(files) > MAX_FILES:
         raise InputError(f"{path} holds {len(files):,} .json files; a class is at most "
                          f"{MAX_FILES:,}. Is this the right folder?")
