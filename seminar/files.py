@@ -32,27 +32,3 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def write_new(folder: Path, name: str, data: bytes | str, *, max_copies: int = 999) -> Path:
-    """Write ``data`` as a NEW file in ``folder`` and return its path; never overwrite.
-
-    ``name`` is tried first; if it is taken, ``stem-2.ext``, ``stem-3.ext``, ... up to
-    ``max_copies``. Each try creates the file exclusively (``open(..., "xb")``), so a file
-    that appears meanwhile is never overwritten. Raises FileExistsError if all are taken.
-    """
-    folder = Path(folder)
-    data = data.encode("utf-8") if isinstance(data, str) else data
-    stem, dot, ext = name.rpartition(".")
-    if not dot:
-        stem, ext = name, ""
-    for n in range(1, max_copies + 1):
-        target = folder / (name if n == 1 else f"{stem}-{n}{dot}{ext}")
-        try:
-            with open(target, "xb") as out:
-                out.write(data)
-        except FileExistsError:
-            continue
-        os.chmod(target, MODE)
-        return target
-    raise FileExistsError(f"{max_copies} files named like {name} already exist in {folder}.")

@@ -1,8 +1,10 @@
 """A made-up kit and made-up handed-in notebooks, for the tests of assigning and grading.
 
-``make_kit(path)`` writes a tiny kit (one lesson, one solution "01-demo" with two
-self-checked questions, a hidden test and a written question) and generates its
-exercise. ``submissions(kit, folder)`` writes one handed-in notebook per case below,
+``make_kit(path)`` writes a tiny kit (one lesson, one solution "01-demo" with two core
+self-checked questions (a number, q1, and a choice, q4), an optional code question (q2,
+tagged ``optional``) with its hidden tests, and a written question), its check data
+(``seminar/classroom/exercise_checks/e01_demo.py`` inside the kit: CHECKS, HIDDEN,
+OPTIONAL, CASES) and generates its exercise. ``submissions(kit, folder)`` writes one handed-in notebook per case below,
 each named ``<student>_01-demo.ipynb``. Nothing here depends on the kit's real lessons.
 """
 from __future__ import annotations
@@ -29,11 +31,13 @@ HEADER = """# Demo: hours and squares
 
 **Readings**: none"""
 
-SETUP = """from seminar.classroom.checks import Checker, Number, Predicate
+SETUP = """from seminar.classroom.checks import Checker, Choice, Number, Predicate
 
 check = Checker("01-demo", checks={
     "q1": Number(expected=2.1, hint="Divide by the minutes in an hour."),
     "q2": Predicate(test=lambda f: f(3) == 9 and f(-2) == 4, hint="Multiply it by itself."),
+    "q4": Choice(expected="B", options={"A": "a film is longer than that.", "B": "",
+                                        "C": "that is the minutes, not the hours."}),
 })"""
 
 Q1 = """minutes = 126
@@ -61,18 +65,41 @@ Because a model answer explains itself with a reason from the film.
 **What to look for:** a reason, not only a claim.
 ### END SOLUTION"""
 
+CHOICE = """### BEGIN SOLUTION
+answer_q4 = "B"
+### END SOLUTION
+check("q4", answer_q4)"""
+
+#: The kit's check data for 01-demo (the grader reads it from the kit, not the notebook).
+CHECKS_MODULE = '''"""Check data of the made-up exercise 01-demo."""
+from seminar.classroom.checks import Choice, Number, Predicate
+
+CHECKS = {
+    "q1": Number(expected=2.1, hint="Divide by the minutes in an hour."),
+    "q2": Predicate(test=lambda f: f(3) == 9 and f(-2) == 4, hint="Multiply it by itself."),
+    "q4": Choice(expected="B", options={"A": "a film is longer than that.", "B": "",
+                                        "C": "that is the minutes, not the hours."}),
+}
+HIDDEN = {"q1": Predicate(test=lambda hours: abs(hours - 2.1) < 1e-9, hint="not exact")}
+OPTIONAL = {"q2"}
+CASES = {"q2": {"call": "square", "cases": [[[4], 16], [[0], 0], [[-3], 9]]}}
+'''
+
 CELLS = [
     ("markdown", HEADER, []),
     ("code", SETUP, []),
     ("markdown", "## Q1. Hours\n\nHow many hours is 126 minutes?", []),
     ("code", Q1, []),
     ("markdown", "## Q2. Square\n\nWrite `square(x)`.", []),
-    ("code", Q2, []),
+    ("code", Q2, ["optional"]),
     ("code", HIDDEN, []),
     ("markdown", "## Q3. Why\n\nSay why, in two sentences.", []),
     ("markdown", WRITTEN, []),
     ("markdown", "**Instructor note.** Q3 takes five minutes.", ["instructor"]),
-    ("markdown", "## Key points\n\n- Hours are minutes over sixty.", []),
+    ("markdown", "## Q4. Which\n\nHow long is the film? A: an hour; B: 2.1 hours; C: 126 hours.", [],
+     "cell-q4-heading"),
+    ("code", CHOICE, [], "cell-q4"),
+    ("markdown", "## Key points\n\n- Hours are minutes over sixty.", [], "cell-10"),
 ]
 
 #: What a correct student types into each answer cell (by cell id).
@@ -80,6 +107,7 @@ SOLVED = {
     "cell-03": "minutes = 126\nhours = minutes / 60\ncheck(\"q1\", hours)",
     "cell-05": "def square(x):\n    return x * x\ncheck(\"q2\", square)",
     "cell-08": "**Your answer:**\n\nBecause Theodore writes other people's letters.",
+    "cell-q4": "answer_q4 = \"B\"\ncheck(\"q4\", answer_q4)",
 }
 
 
@@ -89,9 +117,9 @@ def make_kit(root: Path) -> Path:
     for folder in ("lessons", "solutions", "exercises"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     cells = []
-    for index, (kind, source, tags) in enumerate(CELLS):
+    for index, (kind, source, tags, *given_id) in enumerate(CELLS):
         cell = (nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell)(source)
-        cell["id"] = f"cell-{index:02d}"
+        cell["id"] = given_id[0] if given_id else f"cell-{index:02d}"
         if tags:
             cell.metadata["tags"] = tags
         cells.append(cell)
@@ -100,6 +128,9 @@ def make_kit(root: Path) -> Path:
     nbformat.write(nb, str(root / "solutions" / f"{NAME}.ipynb"))
     lesson = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(HEADER, id="cell-00")])
     nbformat.write(lesson, str(root / "lessons" / f"{NAME}.ipynb"))
+    checks = root / "seminar" / "classroom" / "exercise_checks"
+    checks.mkdir(parents=True, exist_ok=True)
+    (checks / "e01_demo.py").write_text(CHECKS_MODULE, encoding="utf-8")
     gen.write_exercise(NAME, root)
     return root
 

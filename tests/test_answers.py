@@ -35,7 +35,7 @@ def gathered(tmp_path_factory):
 def test_one_table_per_written_question_and_a_page(gathered):
     assert gathered.done.returncode == 0, gathered.done.stderr
     assert sorted(p.name for p in gathered.out.iterdir()) == [
-        f"{NAME}-answers-Q3.csv", f"{NAME}-answers.html"]
+        f"{NAME}-answers-Q3.csv", f"{NAME}-answers.html", f"{NAME}-scoring-sheet.csv"]
     assert set(gathered.rows) == set(gathered.paths) | {"olga", "pete"}
 
 

@@ -161,10 +161,10 @@ def verdict(question, answer):
 
 def test_a_good_student_model_passes_every_check():
     ns = student()
-    assert verdict("q2", ns["PARAMETERS"]) == (True, "")
-    assert verdict("q3", ns["my_model"]) == (True, "")
-    assert verdict("q4", ns["plot_model"]) == (True, "")
-    assert verdict("q5", ns["describe_model"]) == (True, "")
+    assert verdict("q12", ns["PARAMETERS"]) == (True, "")
+    assert verdict("q13", ns["my_model"]) == (True, "")
+    assert verdict("q14", ns["plot_model"]) == (True, "")
+    assert verdict("q15", ns["describe_model"]) == (True, "")
 
 
 def test_the_worked_example_passes_the_generic_checks():
@@ -172,7 +172,7 @@ def test_the_worked_example_passes_the_generic_checks():
     exec("from seminar.models.capstone import crowd_model as _m\n"
          "def my_model(hours=6.0, others=8316, mother_answers=5, facts_per_hour=4.5):\n"
          "    return _m(hours, others, mother_answers, facts_per_hour)\n", ns)
-    assert verdict("q3", ns["my_model"]) == (True, "")
+    assert verdict("q13", ns["my_model"]) == (True, "")
 
 
 @pytest.mark.parametrize("parameters, words", [
@@ -184,7 +184,7 @@ def test_the_worked_example_passes_the_generic_checks():
     ({"a": (0, 1, 5)}, "between its lowest and highest"),
 ])
 def test_bad_parameter_tables_get_a_specific_hint(parameters, words):
-    ok, message = verdict("q2", parameters)
+    ok, message = verdict("q12", parameters)
     assert not ok and words in message
 
 
@@ -229,7 +229,7 @@ BROKEN_MODELS = [
 @pytest.mark.parametrize("code, words", BROKEN_MODELS, ids=range(len(BROKEN_MODELS)))
 def test_broken_models_fail_with_a_specific_hint(code, words):
     ns = student(GOOD_STUDENT.split("def my_model")[0] + code)
-    ok, message = verdict("q3", ns["my_model"])
+    ok, message = verdict("q13", ns["my_model"])
     assert not ok and words in message, message
 
 
@@ -240,13 +240,13 @@ def test_plot_and_description_checks_can_fail():
          "def wordy(table):\n    return 'A line that goes up, no numbers here.'\n"
          "def short(table):\n    return 'Up 1.'\n"
          "def not_text(table):\n    return 42\n", ns)
-    assert "drew nothing" in verdict("q4", ns["blank_plot"])[1]
-    assert "label both axes" in verdict("q4", ns["unlabelled"])[1]
-    assert "at least one number" in verdict("q5", ns["wordy"])[1]
-    assert "20 to 2,000 characters" in verdict("q5", ns["short"])[1]
-    assert "not int" in verdict("q5", ns["not_text"])[1]
+    assert "drew nothing" in verdict("q14", ns["blank_plot"])[1]
+    assert "label both axes" in verdict("q14", ns["unlabelled"])[1]
+    assert "at least one number" in verdict("q15", ns["wordy"])[1]
+    assert "20 to 2,000 characters" in verdict("q15", ns["short"])[1]
+    assert "not int" in verdict("q15", ns["not_text"])[1]
     del ns["my_model"]
-    assert "finish my_model (Q3) first" in verdict("q5", ns["describe_model"])[1]
+    assert "finish my_model (Q13) first" in verdict("q15", ns["describe_model"])[1]
 
 
 def test_blank_stubs_are_not_answered_yet():
@@ -255,6 +255,15 @@ def test_blank_stubs_are_not_answered_yet():
     exec("def my_model(a=1):\n    return ...\n"
          "def plot_model(ax, **params):\n    return ...\n"
          "def describe_model(table):\n    return ...\n", ns)
-    for question, answer in (("q2", ...), ("q3", ns["my_model"]), ("q4", ns["plot_model"]),
-                             ("q5", ns["describe_model"])):
+    for question, answer in (("q12", ...), ("q13", ns["my_model"]), ("q14", ns["plot_model"]),
+                             ("q15", ns["describe_model"])):
         assert checker.evaluate(question, answer).status == "not answered"
+
+
+def test_the_core_of_exercise_08_is_read_off_the_worked_example():
+    """q1 and q2 are hours the toy prints (one decimal is enough); q3 and q4 say why not."""
+    assert verdict("q1", 1.9)[0] and verdict("q1", 1.93)[0] and not verdict("q1", 2.4)[0]
+    assert verdict("q2", 19.3)[0] and not verdict("q2", 1.9)[0]
+    assert verdict("q3", "B")[0] and "logarithm" in verdict("q3", "A")[1]
+    assert verdict("q4", "b")[0] and "assumption" in verdict("q4", "C")[1]
+    assert e08.OPTIONAL == {"q12", "q13", "q14", "q15"}

@@ -110,7 +110,9 @@ def test_number_not_yet_says_why(answer, words):
     ok, message = Number(expected=2.1, hint="Not yet: check your arithmetic.")(answer)
     assert not ok
     assert words in message
-    assert "2.1" not in message
+    # the message may repeat what the student typed (text "2.1": "write 2.1 without quotes"),
+    # never the expected answer otherwise
+    assert "2.1" not in message.replace("write 2.1 without quotes", "")
 
 
 def test_number_tolerances():
@@ -315,7 +317,7 @@ def test_spellings_catch_a_revealing_hint():
 
 # ---------------------------------------------------------------- the warm-up's own checks
 
-def test_start_here_q2_hints(lenient):
+def test_start_here_q7_hints(lenient):
     checker = Checker("00-start-here")
 
     def right(earlier, later):
@@ -333,13 +335,13 @@ def test_start_here_q2_hints(lenient):
     def as_float(earlier, later):
         return (pd.Timestamp(later) - pd.Timestamp(earlier)) / pd.Timedelta(days=1)
 
-    assert checker.evaluate("q2", right).correct
-    assert checker.evaluate("q2", as_float).correct
-    assert checker.evaluate("q2", stub).status == UNANSWERED
-    assert "Timedelta" in checker.evaluate("q2", as_timedelta).message
-    assert "sign" in checker.evaluate("q2", backwards).message
+    assert checker.evaluate("q7", right).correct
+    assert checker.evaluate("q7", as_float).correct
+    assert checker.evaluate("q7", stub).status == UNANSWERED
+    assert "Timedelta" in checker.evaluate("q7", as_timedelta).message
+    assert "sign" in checker.evaluate("q7", backwards).message
     for wrong in (off_by_one, lambda a, b: "74", 74, lambda a: 1, lambda a, b: None):
-        result = checker.evaluate("q2", wrong)
+        result = checker.evaluate("q7", wrong)
         assert result.status == NOT_YET
         assert "74" not in result.message.replace("'74'", "")
 
@@ -349,6 +351,15 @@ def test_start_here_q1(lenient):
     assert checker.evaluate("q1", 126 / 60).correct
     assert not checker.evaluate("q1", 126 / 100).correct
     assert not checker.evaluate("q1", 126).correct
+
+
+def test_start_here_q2_and_q3(lenient):
+    checker = Checker("00-start-here")
+    assert checker.evaluate("q2", 13 + 31 + 28 + 2).correct
+    assert not checker.evaluate("q2", 12 + 31 + 28 + 2).correct   # counted the 18th itself
+    assert checker.evaluate("q3", "b").correct
+    assert "interpretation" in checker.evaluate("q3", "A").message
+    assert "not one of the choices" in checker.evaluate("q3", "E").message
 
 
 # ------------------------------------------------------------------ multiple choice, optional

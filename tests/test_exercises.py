@@ -231,8 +231,8 @@ def test_check_names_the_out_of_date_file_after_a_solution_changes(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     solution = root / "solutions" / "00-start-here.ipynb"
     for old, new in [("*Her* runs 126 minutes.", "*Her* runs for 126 minutes."),  # question text
-                     ("running_time_hours = running_time_minutes / 60",       # a region's name
-                      "hours = running_time_minutes / 60")]:
+                     ("running_time_hours = 126 / 60",       # a region's name
+                      "hours = 126 / 60")]:
         text = solution.read_text(encoding="utf-8")
         assert old in text
         solution.write_text(text.replace(old, new), encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from seminar import KIT_ROOT
 from seminar.classroom import handin
 from seminar.classroom.checks import Checker, Number
-from tests.assignkit import NAME, exercise, make_kit, solved
+from tests.assignkit import NAME, SOLVED, exercise, make_kit, solved
 
 EXERCISES = sorted((KIT_ROOT / "exercises").glob("*.ipynb"))
 
@@ -55,8 +55,8 @@ def test_place(env, where):
 def test_a_blank_saved_file_lists_the_blank_answers(kit):
     path = kit / "exercises" / f"{NAME}.ipynb"
     report = handin.inspect(path, exercise=NAME, env={}, ran=[], now=path.stat().st_mtime + 30)
-    assert report.blank == ["Q1", "Q2", "Q3"] and report.answers == 3
-    assert "3 of 3 answers still look blank: Q1, Q2, Q3" in report.text()
+    assert report.blank == ["Q1", "Q2", "Q3", "Q4"] and report.answers == 4
+    assert "4 of 4 answers still look blank: Q1, Q2, Q3, Q4" in report.text()
     assert "Last saved 30 seconds ago" in report.text()
     assert f"Upload this file: {NAME}.ipynb" in report.text()
 
@@ -67,7 +67,7 @@ def test_a_solved_file_and_unsaved_code(kit, tmp_path):
     ran = [c.source for c in solved(kit).cells if c.cell_type == "code"]
     report = handin.inspect(path, exercise=NAME, env={}, ran=ran)
     assert report.blank == [] and report.unsaved == []
-    assert "all 3 answers have been filled in" in report.text()
+    assert "all 4 answers have been filled in" in report.text()
     report = handin.inspect(path, exercise=NAME, env={}, ran=ran + ["hours = 99"])
     assert report.unsaved == ["hours = 99"]
     assert "not in the saved file" in report.text() and "Ctrl+S" in report.text()
@@ -120,5 +120,104 @@ def test_the_hand_in_cell_runs_in_a_kernel_beside_the_notebook(kit):
     cell = next(c for c in nb.cells if c.get("id") == "seminar-hand-in")
     text = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
     assert f"Upload this file: {NAME}.ipynb" in text and str(path.parent) in text
-    assert "still look blank: Q1, Q2, Q3" in text
-    assert "Self-checks: 0 of 2 correct" in text
+    assert "still look blank: Q1, Q2, Q3, Q4" in text
+    assert "Self-checks: 0 of 3 correct" in text
+
+
+# ------------------------------------------------------------------ latest run of each cell
+
+def test_only_the_latest_run_of_each_cell_counts(kit, tmp_path):
+    """Unit level: the record keeps one source per cell id; runs without an id are all kept."""
+    from seminar.classroom import session
+    session.reset()
+    try:
+        session.record("hours = 1", "cell-03")
+        session.record("hours = 2", "cell-03")
+        session.record("x = 1", None)
+        session._INSTALLED.add(-1)
+        assert session.latest_runs() == ["hours = 2", "x = 1"]
+    finally:
+        session.reset()
+        session._INSTALLED.discard(-1)
+
+
+def test_warnings_differ_by_a_word_and_a_symbol_not_colour_only(kit, tmp_path):
+    path = tmp_path / f"{NAME}.ipynb"
+    nbformat.write(solved(kit), str(path))
+    report = handin.inspect(path, exercise=NAME, env={}, ran=["hours = 99"])
+    assert report.warnings
+    assert "⚠ Warning: " in report.text() and "⚠ Warning:" in report.html()
+    info_lines = [line for line in report.text().split("\n") if "Upload this file" in line]
+    assert info_lines and "Warning" not in info_lines[0]
+
+
+class Kernel:
+    """A kernel that is sent code the way JupyterLab sends it: with the cell's id."""
+
+    def __init__(self, folder, env):
+        from jupyter_client.manager import start_new_kernel
+        self.km, self.kc = start_new_kernel(kernel_name="python3", cwd=str(folder), env=env)
+
+    def run(self, cell_id, source):
+        msg = self.kc.session.msg("execute_request",
+                                  {"code": source, "silent": False, "store_history": True,
+                                   "user_expressions": {}, "allow_stdin": False,
+                                   "stop_on_error": True},
+                                  metadata={"cellId": cell_id})
+        self.kc.shell_channel.send(msg)
+        reply = self.kc.get_shell_msg(timeout=60)
+        texts = []
+        while True:
+            out = self.kc.get_iopub_msg(timeout=60)
+            if out["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+                continue
+            if out["msg_type"] == "status" and out["content"]["execution_state"] == "idle":
+                break
+            if out["msg_type"] in ("display_data", "execute_result"):
+                texts.append(out["content"]["data"].get("text/plain", ""))
+            elif out["msg_type"] == "stream":
+                texts.append(out["content"]["text"])
+            elif out["msg_type"] == "error":
+                texts.append("ERROR " + out["content"]["ename"])
+        assert reply["content"]["status"] == "ok", texts
+        return "\n".join(texts)
+
+    def close(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+
+def test_a_students_sequence_run_all_change_run_save_hand_in(kit):
+    """Run all; change an answer and run it; save; hand in: no warning. Change an answer and
+    run it without saving: a warning (the issue-13 sequence, in a real kernel)."""
+    folder = kit / "exercises"
+    path = folder / f"{NAME}.ipynb"
+    nb = exercise(kit)
+    env = {k: v for k, v in os.environ.items() if k not in ("SEMINAR_STRICT", "JPY_SESSION_NAME")}
+    env["JPY_SESSION_NAME"] = str(path)
+    kernel = Kernel(folder, env)
+    try:
+        def run_all():
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    out = kernel.run(cell.id, cell.source)
+            return out
+        run_all()  # the blank exercise, as opened
+        for cell_id, source in SOLVED.items():  # answer every question, running each answer
+            cell = next(c for c in nb.cells if c.get("id") == cell_id)
+            cell.source = source
+            if cell.cell_type == "code":
+                kernel.run(cell_id, source)
+        q1 = next(c for c in nb.cells if c.get("id") == "cell-03")
+        q1.source = q1.source.replace("minutes / 60", "126 / 60")  # change an answer, run it
+        kernel.run("cell-03", q1.source)
+        nbformat.write(nb, str(path))                             # save
+        text = kernel.run("seminar-hand-in", 'from seminar.classroom import hand_in\n\nhand_in("01-demo")')
+        assert "Warning" not in text and "not in the saved file" not in text, text
+        assert "all 4 answers have been filled in" in text
+
+        kernel.run("cell-03", 'minutes = 126\nhours = 2.5\ncheck("q1", hours)')  # not saved
+        text = kernel.run("seminar-hand-in", 'from seminar.classroom import hand_in\n\nhand_in("01-demo")')
+        assert "⚠ Warning: 1 cell(s) you ran last are not in the saved file" in text, text
+    finally:
+        kernel.close()

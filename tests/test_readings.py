@@ -363,3 +363,44 @@ def test_lesson_usage_marks_the_lessons_that_show_an_excerpt(tmp_path):
     assert table.loc["leibniz-1", "01"] == "✓" and table.loc["leibniz-1", "02"] == "✓"
     assert table.loc["plato-2", "01"] == "" and table.loc["plato-2", "02"] == "✓"
     assert "lovelace-1" not in table.index
+
+
+# ------------------------------------------------------------------ every excerpt taught
+
+def untaught(root: Path) -> list[str]:
+    """Excerpt ids that no lesson or exercise shows (the catalogue's notebooks column, read
+    for lessons/ and exercises/: what a student sees; a solution alone does not count)."""
+    table = R.catalogue(root)
+    shown = table["notebooks"].str.split("; ").apply(
+        lambda nbs: any(nb.startswith(("lessons/", "exercises/")) for nb in nbs))
+    return sorted(table.loc[~shown, "excerpt_id"])
+
+
+def test_every_excerpt_is_shown_by_a_lesson_or_an_exercise():
+    missing = untaught(KIT_ROOT)
+    assert not missing, (f"{len(missing)} excerpt(s) are shown by no lesson or exercise: "
+                         f"{', '.join(missing)}. Show each where it does work in an argument "
+                         "(show(\"id\") in a lesson or solution), or remove it from readings/; "
+                         "then run python -m seminar refresh.")
+
+
+def test_untaught_finds_an_excerpt_only_a_solution_or_nothing_shows(tmp_path):
+    (tmp_path / "readings").mkdir()
+    (tmp_path / "readings" / "plato.md").write_text(
+        (KIT_ROOT / "readings" / "plato.md").read_text(encoding="utf-8"), encoding="utf-8")
+    _notebook(tmp_path / "solutions" / "04-x.ipynb", code_cells=['show("plato-2")'])
+    assert untaught(tmp_path) == [f"plato-{i}" for i in range(1, 6)]
+    _notebook(tmp_path / "lessons" / "04-x.ipynb",
+              code_cells=['show("plato-1")', 'show("plato-3")', 'show("plato-4")', 'show("plato-5")'])
+    _notebook(tmp_path / "exercises" / "04-x.ipynb", code_cells=['show("plato-2")'])
+    assert untaught(tmp_path) == []
+
+
+def test_excerpt_tables_sort_ids_as_a_reader_expects():
+    from seminar.classroom.readings import natural_key
+
+    ids = ["dispatch-10", "dispatch-2", "her-2013-14", "dispatch-1", "her-2013-5"]
+    assert sorted(ids, key=natural_key) == ["dispatch-1", "dispatch-2", "dispatch-10",
+                                            "her-2013-5", "her-2013-14"]
+    used = list(R.lesson_usage().index)
+    assert used == sorted(used, key=natural_key)

@@ -92,6 +92,20 @@ def test_workshop_is_two_days_of_continuous_times(tmp_path):
     assert teaching[:2] == [(lessons[0], "teaching"), (lessons[0], "exercises")]
 
 
+def test_workshop3_is_three_days_in_order_and_every_lesson_once(tmp_path):
+    root = make_lessons(tmp_path, [(20, 15), (45, 40), (50, 45), (45, 50), (40, 45), (45, 40),
+                                   (45, 50), (45, 40), (30, 90), (50, 60), (45, 60)])
+    done = cli("schedule", "--root", str(root), "--plan", "workshop3", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {r["day"] for r in rows} == {"1", "2", "3"}
+    lessons = [r["lesson"] for r in rows if r["activity"] == "teaching"]
+    assert lessons == sorted(lessons) and len(lessons) == 11
+    assert max(r["end"] for r in rows) <= "18:00"  # three days end in the afternoon
+    two = cli("schedule", "--root", str(root), "--plan", "workshop2", "--format", "csv")
+    assert max(r["end"] for r in csv.DictReader(io.StringIO(two.stdout))) > "19:00"
+
+
 def test_bad_start_and_missing_lessons(tmp_path):
     done = cli("schedule", "--root", str(tmp_path), "--plan", "workshop2", "--start", "25:00")
     assert done.returncode == 1 and "--start" in done.stderr
@@ -114,7 +128,7 @@ def test_update_rewrites_only_between_the_markers(tmp_path):
     assert done.returncode == 1 and "markers" in done.stderr
 
 
-@pytest.mark.parametrize("plan", ["week8", "workshop2"])
+@pytest.mark.parametrize("plan", ["week8", "workshop2", "workshop3"])
 def test_the_instructor_guide_schedule_is_up_to_date(plan):
     done = cli("schedule", "--plan", plan, "--update", str(GUIDE), "--check")
     assert done.returncode == 0, (done.stdout + done.stderr +

@@ -4,6 +4,8 @@
 - ``checks``: the self-checks of exercise answers (``Checker``) and their strict mode.
 - ``exercise_checks/``: one table of checks per exercise (``eNN_slug.py``).
 - ``handin``: the last cell of every exercise (``hand_in("NN-slug")``).
+- ``session``: what a ``Checker`` installs in the kernel: a plain-words hint under the
+  traceback of a beginner's slip, and the latest run of each cell for the hand-in.
 - ``course``: the lessons read from their first cells (``lesson_table()``), the README's
   lesson map.
 

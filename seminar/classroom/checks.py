@@ -19,6 +19,13 @@ checks can fail.
 
 A check never raises because of what a student typed: a wrong type, NaN, an array,
 or a function that crashes all give a "not yet" message instead of a traceback.
+Common slips get a plain-words fix (:func:`slip`): a comma inside a number
+(``8,316`` is two numbers), a number in quotes, text without quotes where a letter
+is asked, a letter that is not offered, a flat list where pairs are asked.
+
+A checks module may also define ``HIDDEN = {"q1", ...}``: the questions whose
+instructor's (hidden) tests test more than the student's self-check. Their self-check
+never says "correct"; it says "passes the checks you can see; your instructor runs more".
 """
 from __future__ import annotations
 
@@ -135,10 +142,44 @@ class Number:
         return ok, "" if ok else self.hint
 
 
+def _number_in_text(text: str) -> str | None:
+    """The number a piece of text holds ("8,316", " 2.1 ", "8316 hours"), written as Python wants it."""
+    found = re.fullmatch(r"\s*(-?\d[\d,_ ]*(?:\.\d+)?)\s*[A-Za-z% ]*", text)
+    if not found:
+        return None
+    digits = re.sub(r"[,_ ]", "", found.group(1))
+    return digits if re.fullmatch(r"-?\d+(\.\d+)?", digits) else None
+
+
+def _comma_in_number(answer: Any) -> str | None:
+    """A plain-words fix when ``answer`` is a tuple of numbers: ``8,316`` or ``2,1`` typed as one number."""
+    if not isinstance(answer, tuple) or not 2 <= len(answer) <= 6:
+        return None
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in answer):
+        return None
+    shown = ",".join(str(x) for x in answer)
+    whole = "".join([str(answer[0])] + [f"{x:03d}" if 0 <= x < 1000 else str(x) for x in answer[1:]])
+    fix = (f"A comma inside a number splits it in two: Python read {shown} as {len(answer)} "
+           f"separate numbers. Write it without the comma: {whole} (or with an underscore, "
+           f"{whole[:-3]}_{whole[-3:]})." if len(whole) > 3 and all(0 <= x < 1000 for x in answer[1:])
+           else f"A comma inside a number splits it in two: Python read {shown} as "
+                f"{len(answer)} separate numbers. Write it without the comma.")
+    if len(answer) == 2:
+        fix += f" For a decimal, use a point: {answer[0]}.{answer[1]}."
+    return fix
+
+
 def _not_a_number(answer: Any) -> str:
     kind = _kind(answer)
     if isinstance(answer, str):
+        number = _number_in_text(answer)
+        if number is not None:
+            return (f"Expected a number, got text (it is in quotes): write {number} "
+                    "without quotes, commas or units.")
         return "Expected a number, got text (a str): write the number without quotes."
+    comma = _comma_in_number(answer)
+    if comma:
+        return comma
     size = getattr(answer, "size", None)
     if isinstance(size, int) and hasattr(answer, "shape"):
         if size == 1:
@@ -158,13 +199,19 @@ class Exact:
         expected = self.expected
         if isinstance(expected, str):
             if not isinstance(answer, str):
-                return False, f"Expected text (a str), got {_kind(answer)}. " + self.hint
+                return False, _not_text(answer) + " " + self.hint
             ok = _norm(answer) == _norm(expected)
         elif isinstance(expected, int) and not isinstance(expected, bool):
             if isinstance(answer, bool) or not isinstance(answer, int):
-                return False, f"Expected a whole number (an int), got {_kind(answer)}. " + self.hint
+                why = (_comma_in_number(answer)
+                       or (_not_a_number(answer) if isinstance(answer, str) else "")
+                       or f"Expected a whole number (an int), got {_kind(answer)}.")
+                return False, why + " " + self.hint
             ok = answer == expected
         else:
+            shape = _pairs_slip(answer) if _is_pairs(expected) else None
+            if shape:
+                return False, shape
             try:
                 ok = bool(answer == expected)
             except Exception:  # e.g. an array compared with a list: truth value is ambiguous
@@ -208,6 +255,8 @@ class Predicate:
     """
     test: Callable[[Any], Any]
     hint: str = "Not yet."
+    #: "number", "text", "letter" or "pairs": what the answer should look like (for :func:`slip`).
+    expects: str = ""
 
     def __call__(self, answer: Any) -> tuple[bool, str]:
         try:
@@ -221,6 +270,79 @@ class Predicate:
         except Exception:
             ok = False
         return ok, "" if ok else self.hint
+
+
+def _not_text(answer: Any) -> str:
+    """Why a non-text answer is not text, and how to write it as text."""
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        return (f"Expected text in quotes, got a number ({_kind(answer)}): put the answer "
+                'inside quotes, like "this".')
+    if isinstance(answer, (list, tuple)):
+        return (f"Expected one piece of text in quotes, got {_a(_kind(answer))} of "
+                f"{len(answer)} items: write a single text in quotes.")
+    return f"Expected text in quotes (a str), got {_kind(answer)}."
+
+
+def _is_pairs(value: Any) -> bool:
+    return (isinstance(value, (list, tuple)) and len(value) > 0
+            and all(isinstance(v, (list, tuple)) and len(v) == 2 for v in value))
+
+
+def _pairs_slip(answer: Any) -> str | None:
+    """A plain-words fix when pairs are expected and ``answer`` is not a list of pairs."""
+    how = ('Write each pair in round brackets with a comma inside, and a comma between '
+           'pairs: [("first", "second"), ("third", "fourth")].')
+    if isinstance(answer, str):
+        return "Expected a list of pairs, got one piece of text. " + how
+    if not isinstance(answer, (list, tuple)):
+        return f"Expected a list of pairs, got {_kind(answer)}. " + how
+    if len(answer) == 2 and all(isinstance(x, str) for x in answer):
+        return ("This is one pair on its own: put it inside square brackets, as a list "
+                "of pairs, even if there is only one. " + how)
+    for number, item in enumerate(answer, start=1):
+        if isinstance(item, (list, tuple)) and len(item) == 2:
+            continue
+        if isinstance(item, str):
+            return (f"Item {number} of your list is a single text ({_short(item)!r}), not a pair: "
+                    "the list should hold pairs, not loose texts. " + how)
+        if isinstance(item, (list, tuple)):
+            return (f"Item {number} of your list has {len(item)} parts, not 2: is a comma "
+                    "between two pairs missing, or a bracket misplaced? " + how)
+        return f"Item {number} of your list is {_a(_kind(item))}, not a pair. " + how
+    return None
+
+
+#: What a check expects, for :func:`slip`: "number", "text", "letter", "pairs" or "".
+def expects(check: Any) -> str:
+    declared = getattr(check, "expects", "")
+    if declared:
+        return declared
+    if isinstance(check, Number):
+        return "number"
+    if isinstance(check, Choice):
+        return "letter"
+    if isinstance(check, Exact):
+        if isinstance(check.expected, str):
+            return "text"
+        if isinstance(check.expected, (int, float)) and not isinstance(check.expected, bool):
+            return "number"
+        if _is_pairs(check.expected):
+            return "pairs"
+    return ""
+
+
+def slip(check: Any, answer: Any) -> str | None:
+    """A plain-words message for a common slip in ``answer``, or None.
+
+    Used before the check itself, so that a Predicate's own test never sees a tuple
+    where it wanted a number. Only shape slips: a wrong value is the check's business.
+    """
+    kind = expects(check)
+    if kind == "number":
+        return _comma_in_number(answer)
+    if kind == "pairs":
+        return _pairs_slip(answer)
+    return None
 
 
 def _norm(text: str) -> str:
@@ -253,6 +375,15 @@ def load_checks(exercise: str) -> dict:
     return dict(module.CHECKS)
 
 
+#: What a passing self-check says when the instructor's hidden tests test more.
+SEEN_ONLY = "passes the checks you can see; your instructor runs more."
+
+
+def hidden_questions(exercise: str) -> frozenset:
+    """The questions of ``exercise`` whose hidden tests test more (its checks module's ``HIDDEN``)."""
+    return frozenset(getattr(importlib.import_module(module_name(exercise)), "HIDDEN", ()))
+
+
 def optional_questions(exercise: str) -> frozenset:
     """The questions of ``exercise`` under "Going further" (its checks module's ``OPTIONAL``)."""
     return frozenset(getattr(importlib.import_module(module_name(exercise)), "OPTIONAL", ()))
@@ -271,11 +402,20 @@ class Checker:
         if self.checks is None:
             self.checks = load_checks(self.exercise)
             self.optional = optional_questions(self.exercise)
+            self.hidden = hidden_questions(self.exercise)
         else:
             self.optional = frozenset()
+            self.hidden = frozenset()
         self.results: dict[str, Result] = {}
+        try:  # plain-words hints under a traceback, and the hand-in's record of runs
+            from seminar.classroom import session
+            session.install()
+        except Exception:  # noqa: BLE001 - a check must work without a kernel
+            pass
 
     def evaluate(self, question: str, answer: Any) -> Result:
+        if not isinstance(question, str):
+            raise TypeError(f"A question id is text such as 'q3', not {type(question).__name__}.")
         if question not in self.checks:
             known = ", ".join(sorted(self.checks)) or "none"
             raise KeyError(f"No check called {question!r} in {self.exercise} (known: {known}).")
@@ -284,10 +424,13 @@ class Checker:
                             "not answered yet: replace the ... with your answer.")
         else:
             try:
-                ok, hint = self.checks[question](answer)
+                fix = slip(self.checks[question], answer)
+                ok, hint = (False, fix) if fix else self.checks[question](answer)
             except Exception as exc:  # an answer so odd that comparing it failed
                 ok, hint = False, f"this answer could not be checked ({type(exc).__name__}: {_short(exc)})."
-            if ok:
+            if ok and question in self.hidden:
+                result = Result(question, CORRECT, SEEN_ONLY)
+            elif ok:
                 result = Result(question, CORRECT, "correct.")
             else:
                 result = Result(question, NOT_YET, hint or "not yet right.")

@@ -11,10 +11,12 @@ first. It reads the file as saved on disk, because that file is what gets upload
 
 - when it was last saved;
 - which answers still look blank *in the saved file*;
-- whether code run in this session is missing from the saved file. A kernel cannot see
-  the editor's unsaved changes, so this is a hint, not a proof: code that was run and
-  then edited or deleted also counts. Saving (Ctrl+S) and running the cell again is
-  always the safe answer;
+- whether code run in this session is missing from the saved file. Only the *latest*
+  run of each cell counts (``seminar.classroom.session`` keeps it, by the cell id the
+  notebook sends), so an answer changed, run again and saved gives no warning. A kernel
+  cannot see the editor's unsaved changes, so this is a hint, not a proof: a cell run
+  and then deleted also counts. Saving (Ctrl+S) and running the cell again is always
+  the safe answer;
 - how the self-checks run in this session came out.
 
 It never raises: whatever goes wrong, the student still gets the upload instructions.
@@ -30,6 +32,8 @@ from pathlib import Path
 from seminar.text import QUESTION_HEADING, escape
 
 TEXT_STUB = "_Write your answer here._"
+#: What starts each line, in text and in HTML: a warning differs by a word, not colour only.
+MARK = {"warning": "⚠ Warning: ", "ok": "✔ ", "info": "- "}
 CODE_STUB = "# YOUR ANSWER HERE"
 
 
@@ -71,10 +75,10 @@ class Report:
             out.append(("info", f"Last saved {_ago(self.saved_ago)}."))
         if self.unsaved:
             sample = self.unsaved[0].strip().split("\n")[0][:60]
-            out.append(("warning", f"{len(self.unsaved)} piece(s) of code you ran are not in the "
-                        f"saved file (for example: {sample!r}). Either there are unsaved changes, or "
-                        "you edited or deleted cells after running them. Save (Ctrl+S), then run "
-                        "this cell again."))
+            out.append(("warning", f"{len(self.unsaved)} cell(s) you ran last are not in the saved "
+                        f"file as you ran them (for example: {sample!r}). Either there are unsaved "
+                        "changes, or you edited or deleted cells after running them. Save (Ctrl+S), "
+                        "then run this cell again."))
         if self.blank:
             out.append(("warning", f"In the saved file, {len(self.blank)} of {self.answers} answers "
                         f"still look blank: {', '.join(self.blank)}."))
@@ -92,13 +96,17 @@ class Report:
             out.append(("info", "Self-checks: " + "; ".join(parts) + "."))
         return out
 
+    @property
+    def warnings(self) -> list[str]:
+        return [line for kind, line in self.lines() if kind == "warning"]
+
     def text(self) -> str:
-        return "\n".join(("! " if kind == "warning" else "- ") + line for kind, line in self.lines())
+        return "\n".join(MARK[kind] + line for kind, line in self.lines())
 
     def html(self) -> str:
         colours = {"ok": "#1b5e20", "warning": "#7a4f01", "info": "#1f4e79"}
-        items = "".join(f'<li style="color:{colours[kind]}">{escape(line)}</li>'
-                        for kind, line in self.lines())
+        items = "".join(f'<li style="color:{colours[kind]}"><b>{escape(MARK[kind].strip())}</b> '
+                        f"{escape(line)}</li>" for kind, line in self.lines())
         return (f'<div class="seminar-hand-in"><b>Handing in</b><ul style="margin:4px 0">'
                 f"{items}</ul></div>")
 
@@ -220,7 +228,13 @@ def _session():
         shell = None
     if shell is None:
         return [], []
-    ran = list(getattr(shell.history_manager, "input_hist_raw", []) or [])
+    try:
+        from seminar.classroom import session
+        ran = session.latest_runs()
+    except Exception:  # noqa: BLE001
+        ran = None
+    if ran is None:  # the kit's record was never installed: the whole history, every version
+        ran = list(getattr(shell.history_manager, "input_hist_raw", []) or [])
     try:
         from seminar.classroom.checks import Checker
         checkers = [v for k, v in shell.user_ns.items()

@@ -417,7 +417,13 @@ def notebook_uses(root: Path | str = KIT_ROOT) -> dict[str, list[str]]:
         for nb in sorted((root / folder).glob("*.ipynb")):
             for eid in ids_in_notebook(nb):
                 uses.setdefault(eid, set()).add(nb.relative_to(root).as_posix())
-    return {k: sorted(v) for k, v in sorted(uses.items())}
+    return {k: sorted(v) for k, v in sorted(uses.items(), key=lambda item: natural_key(item[0]))}
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key comparing the numbers inside ids as numbers: dispatch-2 before dispatch-10."""
+    return tuple(int(part) if part.isdigit() else part
+                 for part in re.split(r"(\d+)", str(text)) if part)
 
 
 def catalogue_rows(root: Path | str = KIT_ROOT) -> list[dict]:

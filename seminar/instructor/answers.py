@@ -7,7 +7,11 @@ Reads a folder (or a .zip) of handed-in notebooks of one exercise and writes, in
   answer, its length, a note), with the model answer and the "What to look for"
   notes from the solution in their own columns;
 - ``NN-slug-answers.html``: one page with a section per question, each student's
-  answer beside the model answer and the notes. All text is escaped.
+  answer beside the model answer and the notes. All text is escaped;
+- ``NN-slug-scoring-sheet.csv``: one row per student and written question, with an
+  empty level column per criterion of the rubric (``--rubric``, default
+  ``rubrics/written-answer.csv``) and a comment column, to fill in a spreadsheet and
+  give to ``python -m seminar gradebook`` (see :mod:`seminar.instructor.scoring`).
 
 An answer is found by its cell's id; a cell without its id is found by content or
 position, and the note says so. A student who deleted the answer cell, left it blank,
@@ -190,7 +194,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     subs.add_arguments(parser, example="05-loneliness")
     parser.add_argument("--out", default=".", metavar="DIR",
                         help="where to write the tables and the page (default: this folder)")
+    parser.add_argument("--rubric", default="written-answer", metavar="NAME_OR_CSV",
+                        help="the rubric of the scoring sheet: a name in rubrics/ or a CSV file "
+                             "(default: %(default)s)")
     parser.add_argument("--force", action="store_true", help="replace files already there")
+
+
+def rubric_path(root: Path, given: str) -> Path:
+    """``rubrics/<given>.csv`` in the kit, or ``given`` itself if it is a path to a file."""
+    if not isinstance(given, str) or not given.strip():
+        raise InputError("--rubric is a rubric's name (e.g. written-answer) or a .csv file.")
+    path = Path(given)
+    if path.suffix.lower() == ".csv" or path.is_file():
+        return path
+    from seminar import KIT_ROOT
+
+    for folder in (Path(root) / "rubrics", KIT_ROOT / "rubrics"):
+        if (folder / f"{given}.csv").is_file():
+            return folder / f"{given}.csv"
+    return Path(root) / "rubrics" / f"{given}.csv"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -204,11 +226,17 @@ def run(args: argparse.Namespace) -> int:
     for s in others:
         print(f"note: left out {s.rel}: it is exercise {s.exercise}, not {name}", file=sys.stderr)
     submissions = [s for s in submissions if s not in others]
+    from seminar.instructor.rubrics import load_rubric
+    from seminar.instructor.scoring import sheet_csv
+
+    rubric = load_rubric(rubric_path(root, args.rubric))
     ref = load_reference(root, name)
     table = collect(ref, submissions)
     out = Path(args.out)
     files = {out / f"{name}-answers-{q.label}.csv": question_csv(q, table[q.label]) for q in ref.written}
     files[out / f"{name}-answers.html"] = page(ref, table, len(submissions))
+    if ref.written:
+        files[out / f"{name}-scoring-sheet.csv"] = sheet_csv(name, ref, table, rubric)
     write_all(files, args.force)
     for path in files:
         print(f"wrote {path}")

@@ -33,6 +33,7 @@ COMMANDS = {
     "release": "seminar.instructor.release",
     "answers": "seminar.instructor.answers",
     "grade": "seminar.instructor.grade",
+    "gradebook": "seminar.instructor.gradebook",
     "schedule": "seminar.instructor.schedule",
     "nbgrader-source": "seminar.instructor.nbgrader_source",
     "poll": "seminar.instructor.poll",

@@ -1,117 +1,103 @@
-"""``python -m seminar grade``: run the automatic checks of handed-in notebooks; write a gradebook.
+"""``python -m seminar grade``: grade handed-in notebooks without running the students' code.
 
-**This runs the students' code**, with your permissions, on the machine you run it on.
-Run it where that is acceptable: inside a container, or as an unprivileged user on the
-hub (the instructor guide says how).
+**Core questions are read, not run.** Each answer cell (a cell the solution marks with
+``### BEGIN SOLUTION``; found in a submission by its cell id, see
+:func:`seminar.instructor.submissions.match_cells`) is parsed, and only plain values and
+calculator arithmetic are accepted (:mod:`seminar.instructor.values`); the grader works
+them out itself, with limits, and runs the instructor's checks (``CHECKS`` and ``HIDDEN``
+of the exercise's checks module, :mod:`seminar.instructor.checkdata`) on them in its own
+process. A cell holding anything else (a call, an import, a def) scores its questions 0
+with the note "not a plain value: see the question". No kernel is started, so nothing a
+student writes can patch the checks, forge a log, or outlive the run.
 
-For each handed-in notebook of one exercise:
+**Optional questions** (cells tagged ``optional``, the checks module's ``OPTIONAL``) are
+graded only with ``--optional``, each in a bubblewrap sandbox (:mod:`seminar.instructor.sandbox`):
+the student's function is called on the hidden inputs of ``CASES``, and the results are
+compared outside. Without bwrap they are not graded (a note says how to install it).
 
-1. The file is read once into memory (never written; the grader works on a copy).
-2. Its cells are matched to the exercise's by cell id (by content or position when an
-   id is missing). Grading cells are added to the copy, each right after the cell it
-   belongs to: for every ``check("qN", expression)`` of the solution, a cell that
-   checks ``expression`` again with the kit's check data (so a deleted or edited
-   ``check`` line cannot change the grade), and the solution's hidden tests.
-3. The copy runs top to bottom in a fresh kernel (nbclient), in a temporary folder,
-   in the student's cell order, with one time limit for the whole notebook. A cell that
-   raises does not stop the run; a notebook that exceeds the limit is stopped there.
-4. The gradebook gets a row: ``1`` for each question whose grading check said
-   "correct" and each hidden-test cell that ran without error, ``0`` otherwise, and an
-   ``error`` column saying what went wrong (not a notebook, time limit, kernel died,
-   cells that raised, cells deleted or moved). A blank means "not graded".
+Written answers are not graded here: see ``answers`` (the scoring sheet) and ``gradebook``.
 
-Columns: ``student`` (from the file name), ``file``, ``q1``... (self-checked questions),
-``hidden_<cell id>`` (hidden tests, one column per solution cell holding them),
-``score`` (the sum), ``out_of``, ``error``. A second file, ``...-details.csv``, has
-what each check said, one line per student and column.
+Output: ``--out`` (default ``NAME-gradebook.csv``) gets a row per file as soon as it is
+graded: ``exercise``, ``student``, ``file``, a column per core question (1 or 0), ``hidden_qN`` (the
+hidden tests of qN), with ``--optional`` an ``optional_qN`` column per optional question,
+``score`` and ``out_of`` (core columns only), ``error``. ``...-details.csv`` says what each check said.
 """
 from __future__ import annotations
 
 import argparse
 import csv
-import io
-import json
 import math
-import os
-import re
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from seminar.text import InputError
 
-HELP = "run handed-in notebooks' checks and hidden tests (RUNS STUDENT CODE) into a gradebook CSV"
+HELP = "grade handed-in notebooks: core values read (no student code run), optional code sandboxed"
 
-DEFAULT_TIMEOUT = 120
-#: Outputs kept per cell while grading (a loop printing forever must not fill the memory).
-MAX_OUTPUTS = 50
-#: Most problems listed in one row's error column.
 MAX_PROBLEMS = 6
 
-PROLOGUE = '''\
-def __seminar_setup__(log_path, exercise):
-    import json
-    from seminar.classroom import checks as _checks
 
-    namespace = globals()
-    original = _checks.Checker.evaluate
-    found = []
+@dataclass
+class Step:
+    kind: str                      # "given" (an instructor's cell) or "answer"
+    cell_id: str
+    source: str = ""               # a given cell's source
+    questions: list = field(default_factory=list)   # (question, expression) of an answer cell
+    optional: bool = False
 
-    def write(record):
-        try:
-            with open(log_path, "a", encoding="utf-8") as log:
-                log.write(json.dumps(record, default=str) + "\\n")
-        except Exception:
-            pass
 
-    def evaluate(self, question, answer):
-        result = original(self, question, answer)
-        if getattr(self, "exercise", None) == exercise:
-            write({"kind": "student", "question": question, "status": result.status,
-                   "message": str(result.message)[:300]})
-        return result
+@dataclass
+class Plan:
+    """What to read in every submission of one exercise, worked out once."""
+    ref: object
+    data: object                   # checkdata.CheckData
+    steps: list
+    core: list                     # core question ids, in order
+    hidden: list                   # core questions with HIDDEN checks
+    optional: list                 # optional questions with CASES (graded in the sandbox)
+    warnings: list
 
-    _checks.Checker.evaluate = evaluate
+    def columns(self, with_optional: bool = False) -> list[str]:
+        return (self.core + [f"hidden_{q}" for q in self.hidden]
+                + ([f"optional_{q}" for q in self.optional] if with_optional else []))
 
-    def checker():
-        if not found:
-            try:
-                found.append(_checks.Checker(exercise))
-            except Exception:
-                for value in list(namespace.values()):
-                    if isinstance(value, _checks.Checker) and value.exercise == exercise:
-                        return value
-                return None
-        return found[0]
+    @property
+    def out_of(self) -> int:
+        return len(self.core) + len(self.hidden)
 
-    def grade(question, answer):
-        record = {"kind": "grader", "question": question}
-        try:
-            value = answer()
-        except Exception as exc:
-            record.update(status="not run", message=f"{type(exc).__name__}: {exc}"[:300])
+
+def make_plan(ref, data) -> Plan:
+    optional_cells = {c.get("id") for c in ref.exercise.cells
+                      if "optional" in c.get("metadata", {}).get("tags", [])}
+    by_cell: dict[str, list] = {}
+    for item in ref.checks:
+        by_cell.setdefault(item.cell_id, []).append((item.question, item.expression))
+    optional = set(data.optional) | {q for c in optional_cells for q, _ in by_cell.get(c, [])}
+    steps = []
+    for cell in ref.exercise.cells:
+        if cell.cell_type != "code":
+            continue
+        cid = cell.get("id")
+        if cell.get("metadata", {}).get("seminar", {}).get("answer") == "code" or cid in by_cell:
+            questions = by_cell.get(cid, [])
+            is_optional = cid in optional_cells or (questions and all(q in optional for q, _ in questions))
+            steps.append(Step("answer", cid, questions=questions, optional=bool(is_optional)))
         else:
-            check = checker()
-            if check is None:
-                record.update(status="not run", message="no check data: the Checker set-up cell "
-                              "was deleted or changed")
-            else:
-                try:
-                    result = original(check, question, value)
-                    record.update(status=result.status, message=str(result.message)[:300])
-                except Exception as exc:
-                    record.update(status="not run", message=f"{type(exc).__name__}: {exc}"[:300])
-        write(record)
-
-    return grade
-
-
-__seminar_grade__ = __seminar_setup__(__LOG_PATH__, __EXERCISE_NAME__)
-del __seminar_setup__
-'''
+            steps.append(Step("given", cid, source=cell.source))
+    core = [q for q in ref.questions if q not in optional]
+    warnings = []
+    for q in core:
+        if q not in data.checks:
+            warnings.append(f"{q} has no entry in the checks module's CHECKS: it scores 0")
+    for hidden in ref.hidden:
+        question = hidden.after.replace("after ", "") if hidden.after.startswith("after ") else ""
+        if question in core and question not in data.hidden:
+            warnings.append(f"the hidden tests in {hidden.cell_id} ({hidden.after}) have no HIDDEN "
+                            f"entry for {question} in the checks module: not graded")
+    return Plan(ref, data, steps, core, [q for q in core if q in data.hidden],
+                [q for q in ref.questions if q in optional and q in data.cases], warnings)
 
 
 @dataclass
@@ -124,242 +110,213 @@ class Row:
     problems: list = field(default_factory=list)
     seconds: float = 0.0
 
-    def score(self) -> int | None:
-        values = [v for v in self.points.values() if v is not None]
+    def score(self, columns) -> int | None:
+        values = [self.points.get(c) for c in columns if self.points.get(c) is not None]
         return sum(values) if values else None
 
 
-def columns(ref) -> list[str]:
-    return ref.questions + [h.key for h in ref.hidden]
+# ---------------------------------------------------------------- the core: read, not run
+
+def _verdict(plan: Plan, question: str, value) -> tuple[int, str, str]:
+    from seminar.classroom.checks import Checker
+
+    if question not in plan.data.checks:
+        return 0, "not graded", "no check data for this question"
+    result = Checker(plan.ref.name, checks={question: plan.data.checks[question]}).evaluate(question, value)
+    return (1 if result.correct else 0), result.status, result.message
 
 
-# ---------------------------------------------------------------- the graded copy
-
-def _anchor_index(ref, match, exercise_id: str | None) -> int:
-    """Submission index after which grading for ``exercise_id`` goes (-1: before every cell)."""
-    ids = ref.cell_ids
-    if exercise_id is None or exercise_id not in ids:
-        return -1
-    for cid in reversed(ids[: ids.index(exercise_id) + 1]):
-        if cid in match.index:
-            return match.index[cid]
-    return -1
-
-
-def graded_copy(ref, nb, match, log_path: str):
-    """The notebook to run: the student's cells plus grading cells; and each cell's role."""
-    import nbformat
-
-    after: dict[int, list] = {}
-    for item in ref.checks:
-        if item.expression is not None:
-            code = f"__seminar_grade__({item.question!r}, lambda: ({item.expression}))"
-            after.setdefault(_anchor_index(ref, match, item.cell_id), []).append(
-                (code, ("check", item.question)))
-    for hidden in ref.hidden:
-        after.setdefault(_anchor_index(ref, match, hidden.anchor), []).append(
-            (hidden.source, ("hidden", hidden.key)))
-    prologue = (PROLOGUE.replace("__LOG_PATH__", repr(log_path))
-                .replace("__EXERCISE_NAME__", repr(ref.name)))
-    cells = [nbformat.v4.new_code_cell(prologue)]
-    roles: list[tuple] = [("prologue", None)]
-    for code, role in after.get(-1, []):
-        cells.append(nbformat.v4.new_code_cell(code))
-        roles.append(role)
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type == "code":
-            cells.append(nbformat.v4.new_code_cell(cell.source))
-            roles.append(("student", index))
-        for code, role in after.get(index, []):
-            cells.append(nbformat.v4.new_code_cell(code))
-            roles.append(role)
-    for number, cell in enumerate(cells):
-        cell["id"] = f"grading-{number}"
-    copy = nbformat.v4.new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-    return copy, roles
-
-
-# ---------------------------------------------------------------- running it
-
-@dataclass
-class Run:
-    errors: dict = field(default_factory=dict)   # cell position -> "ENAME: evalue"
-    ran: set = field(default_factory=set)        # positions that finished
-    stopped: int | None = None                   # position where the run stopped
-    reason: str = ""                             # why it stopped early ("" if it did not)
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-def _error_text(output) -> str:
-    name = output.get("ename", "Error")
-    value = str(output.get("evalue", "")).strip().split("\n")[0][:200]
-    if name == "AssertionError" and not value:
-        lines = [_ANSI.sub("", line) for line in output.get("traceback", [])]
-        arrows = [ln.strip() for text in lines for ln in text.split("\n") if "---->" in ln or
-                  ln.strip().startswith("assert ")]
-        if arrows:
-            value = re.sub(r"^-*>\s*\d*\s*", "", arrows[-1])[:200]
-    return f"{name}: {value}" if value else name
-
-
-def _client_class():
-    from nbclient import NotebookClient
-
-    class Client(NotebookClient):
-        def output(self, outs, msg, display_id, cell_index):
-            if len(outs) >= MAX_OUTPUTS and msg.get("msg_type") != "error":
-                return None
-            return super().output(outs, msg, display_id, cell_index)
-
-    return Client
-
-
-#: Environment variables kept from the student's code: secrets, and the hub's API token.
-_SECRET = re.compile(r"TOKEN|SECRET|PASSW|CREDENTIAL|API_?KEY|ACCESS_?KEY|PRIVATE|^JUPYTERHUB_|^JPY_",
-                     re.IGNORECASE)
-
-
-def kernel_env(environ=None) -> dict:
-    """The grading kernel's environment: this one without secrets, strict mode or session name."""
-    environ = os.environ if environ is None else environ
-    env = {k: v for k, v in environ.items() if k != "SEMINAR_STRICT" and not _SECRET.search(k)}
-    env["MPLBACKEND"] = "Agg"
-    return env
-
-
-def execute(nb, workdir: str, timeout: float, kernel: str = "python3") -> Run:
-    """Run ``nb`` in a fresh kernel in ``workdir``; the whole run gets ``timeout`` seconds."""
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
-    run = Run()
-    client = _client_class()(nb, timeout=max(1, math.ceil(timeout)), kernel_name=kernel,
-                             allow_errors=True, interrupt_on_timeout=False,
-                             shutdown_kernel="immediate", record_timing=False,
-                             resources={"metadata": {"path": workdir}})
-    # the kernel's own messages (start-up warnings) would break up the progress bar
-    with client.setup_kernel(env=kernel_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-        deadline = time.monotonic() + timeout
-        for position, cell in enumerate(nb.cells):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                run.stopped, run.reason = position, "timeout"
-                break
-            client.timeout = max(1, math.ceil(remaining))
-            try:
-                client.execute_cell(cell, position)
-            except CellTimeoutError:
-                run.stopped, run.reason = position, "timeout"
-                break
-            except DeadKernelError:
-                run.stopped, run.reason = position, "dead"
-                break
-            errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-            if errors:
-                run.errors[position] = _error_text(errors[0])
-            run.ran.add(position)
-            cell.outputs = [o for o in cell.outputs if o.get("output_type") == "error"]
-    return run
-
-
-def _read_log(path: Path) -> tuple[dict, dict]:
-    grader, student = {}, {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return grader, student
-    for line in lines:
-        try:
-            record = json.loads(line)
-        except ValueError:
-            continue
-        target = grader if record.get("kind") == "grader" else student
-        target[record.get("question")] = (record.get("status", ""), record.get("message", ""))
-    return grader, student
-
-
-# ---------------------------------------------------------------- one notebook
-
-def _where(sub_nb, index: int) -> str:
-    from seminar.instructor.submissions import section_of
-
-    section = section_of(sub_nb, index)
-    return f"cell {index + 1}" + (f" (under {section})" if section else "")
-
-
-def grade_one(ref, sub, timeout: float, kernel: str = "python3", twice: bool = False) -> Row:
+def grade_core(plan: Plan, sub, twice: bool = False) -> Row:
+    """Read the answers of one submission and check them; never runs its code."""
+    from seminar.classroom.checks import is_placeholder
+    from seminar.instructor import values as v
     from seminar.instructor.submissions import match_cells
 
+    started = time.perf_counter()
     row = Row(student=sub.student, file=sub.rel, sha256=sub.sha256)
-    cols = columns(ref)
-    row.points = {c: None for c in cols}
+    row.points = {c: None for c in plan.columns(True)}
     if twice:
         row.problems.append("more than one file from this student")
     if sub.nb is None:
         row.problems.append(sub.problem + "; not graded")
         return row
-    if sub.exercise and sub.exercise != ref.name:
-        row.problems.append(f"this notebook is exercise {sub.exercise}, not {ref.name}; not graded")
+    if sub.exercise and sub.exercise != plan.ref.name:
+        row.problems.append(f"this notebook is exercise {sub.exercise}, not {plan.ref.name}; not graded")
         return row
-    match = match_cells(ref, sub.nb)
-    row.problems.extend(match.notes(ref))
-    with tempfile.TemporaryDirectory(prefix="seminar-grade-") as work:
-        log = Path(work) / ".seminar-grading.jsonl"
-        copy, roles = graded_copy(ref, sub.nb, match, str(log))
-        started = time.monotonic()
-        try:
-            run = execute(copy, work, timeout, kernel)
-        except Exception as exc:  # the kernel would not start, or nbclient failed
-            row.problems.append(f"could not run the notebook ({type(exc).__name__}: "
-                                f"{str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ''})")
-            run = None
-        row.seconds = time.monotonic() - started
-        grader, student = _read_log(log)
-    if run is None:
-        return row
-    ran_roles = {roles[p] for p in run.ran}
-    raised = [f"{_where(sub.nb, roles[p][1])} raised {text}" for p, text in sorted(run.errors.items())
-              if roles[p][0] == "student"]
-    if len(raised) > MAX_PROBLEMS:
-        raised = raised[:MAX_PROBLEMS] + [f"and {len(raised) - MAX_PROBLEMS} more cells raised"]
-    row.problems.extend(raised)
-    if roles[0] not in ran_roles or 0 in run.errors:
-        row.problems.append("the grading set-up failed: " + run.errors.get(0, "it did not run"))
-    if run.reason:
-        kind, index = roles[run.stopped]
-        where = (_where(sub.nb, index) if kind == "student" else
-                 f"the grading of {index}" if index else "the grading set-up")
-        row.problems.append(
-            f"stopped after the time limit ({timeout:g} s) while running {where}: an endless loop, "
-            "or very slow code; what comes after it was not graded" if run.reason == "timeout" else
-            f"the Python kernel died while running {where} (it crashed or ran out of memory); "
-            "what comes after it was not graded")
-    graded_here = {item.question for item in ref.checks if item.expression is not None}
-    for question in ref.questions:
-        if question in grader:
-            status, message = grader[question]
-        elif question not in graded_here and question in student:
-            status, message = student[question]
-        elif question not in graded_here:
-            status, message = "not run", "the notebook never ran this check"
+    match = match_cells(plan.ref, sub.nb)
+    row.problems.extend(match.notes(plan.ref))
+    names: dict = {}
+    for step in plan.steps:
+        if step.kind == "given":
+            v.givens(step.source, names)
+            continue
+        if step.optional:
+            continue
+        note = ""
+        if step.cell_id not in match.index:
+            note = "the answer cell was deleted (or replaced); no answer read"
         else:
-            status, message = "not run", "the grading check did not run (see the error column)"
-        row.points[question] = 1 if status == "correct" else 0
-        row.details[question] = (status, message)
-    for hidden in ref.hidden:
-        positions = [p for p, role in enumerate(roles) if role == ("hidden", hidden.key)]
-        if positions and positions[0] in run.errors:
-            row.points[hidden.key], row.details[hidden.key] = 0, ("failed", run.errors[positions[0]])
-        elif positions and positions[0] in run.ran:
-            row.points[hidden.key], row.details[hidden.key] = 1, ("passed", "")
-        else:
-            row.points[hidden.key], row.details[hidden.key] = 0, ("not run", "the run stopped before it")
+            cell = sub.nb.cells[match.index[step.cell_id]]
+            if cell.cell_type != "code":
+                note = v.NOT_PLAIN + " (the answer cell was turned into text)"
+            else:
+                try:
+                    v.run_cell(cell.source, names)
+                except v.NotPlain as exc:
+                    note = str(exc)
+                except (v.ValueRefused, v.Unknown) as exc:
+                    note = f"not graded: {exc}"
+        for question, expression in step.questions:
+            if question not in plan.core:
+                continue
+            if note:
+                value, message = None, note
+            else:
+                try:
+                    value, message = v.expression(expression or question, names), ""
+                except (v.NotPlain, v.ValueRefused, v.Unknown) as exc:
+                    value, message = None, f"not graded: {exc}"
+            if message:
+                row.points[question], row.details[question] = 0, ("not graded", message)
+                if f"hidden_{question}" in row.points:
+                    row.points[f"hidden_{question}"] = 0
+                    row.details[f"hidden_{question}"] = ("not graded", message)
+                continue
+            points, status, said = _verdict(plan, question, value)
+            row.points[question], row.details[question] = points, (status, said)
+            if question in plan.hidden:
+                key = f"hidden_{question}"
+                if is_placeholder(value):
+                    row.points[key], row.details[key] = 0, ("not answered", "")
+                else:
+                    check = plan.data.hidden[question]
+                    try:
+                        ok, hint = check(value)
+                    except Exception as exc:  # an instructor's check that raised
+                        ok, hint = False, f"the hidden check raised {type(exc).__name__}"
+                    row.points[key] = 1 if ok else 0
+                    row.details[key] = ("passed", "") if ok else ("failed", hint)
+    for question in plan.core:
+        if row.points.get(question) is None:
+            row.points[question], row.details[question] = 0, ("not graded", "no answer cell found")
+    row.seconds = time.perf_counter() - started
     return row
 
 
-# ---------------------------------------------------------------- the batch
+# ---------------------------------------------------------------- optional code: sandboxed
+
+def _same(got, expected) -> bool:
+    if isinstance(expected, bool) or isinstance(got, bool):
+        return got == expected and type(got) is type(expected)
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)):
+        return math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12)
+    if isinstance(expected, (list, tuple)) and isinstance(got, list):
+        return len(got) == len(expected) and all(_same(g, e) for g, e in zip(got, expected))
+    return got == expected
+
+
+def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False) -> None:
+    """Run each optional question's cell in the sandbox on the hidden inputs; compare outside."""
+    from seminar.instructor import sandbox
+    from seminar.instructor import values as v
+    from seminar.instructor.submissions import match_cells
+
+    if sub.nb is None or (sub.exercise and sub.exercise != plan.ref.name) or not plan.optional:
+        return
+    if not unsafe and sandbox.available() is None:
+        for q in plan.optional:
+            row.details[f"optional_{q}"] = ("not graded", sandbox.missing_message())
+        return
+    match = match_cells(plan.ref, sub.nb)
+    names: dict = {}
+    for step in plan.steps:
+        if step.kind == "given":
+            v.givens(step.source, names)
+        for question, _ in step.questions if step.kind == "answer" and step.optional else []:
+            if question not in plan.optional:
+                continue
+            spec, key = plan.data.cases[question], f"optional_{question}"
+            if step.cell_id not in match.index:
+                row.points[key], row.details[key] = 0, ("not graded", "answer cell deleted")
+                continue
+            source = sub.nb.cells[match.index[step.cell_id]].source
+            inputs = [list(c[0]) for c in spec["cases"]]
+            outcome = sandbox.run(source, names, spec["call"], inputs, unsafe=unsafe)
+            row.seconds += outcome.seconds
+            if outcome.outputs is None:
+                row.points[key], row.details[key] = 0, ("failed", outcome.error)
+                continue
+            wrong = [i for i, (out, case) in enumerate(zip(outcome.outputs, spec["cases"]))
+                     if "value" not in out or not _same(out["value"], case[1])]
+            row.points[key] = 0 if wrong else 1
+            row.details[key] = (("failed", f"{len(wrong)} of {len(inputs)} hidden cases wrong")
+                                     if wrong else ("passed", f"{len(inputs)} hidden cases"))
+
+
+# ---------------------------------------------------------------- writing rows as they come
+
+class Book:
+    """The gradebook and details files, opened before any work and appended row by row."""
+
+    def __init__(self, out: Path, exercise: str, columns: list[str], core: list[str], force: bool):
+        self.exercise = exercise
+        self.out, self.details_path = out, out.with_name(out.stem + "-details.csv")
+        self.columns, self.core = columns, core
+        existing = [p for p in (self.out, self.details_path) if p.exists()]
+        if existing and not force:
+            raise InputError("Not graded: " + ", ".join(map(str, existing)) + " already exist(s). "
+                             "Choose another --out, or pass --force to replace.")
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self.book = open(out, "w", encoding="utf-8", newline="")
+            self.details = open(self.details_path, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError(f"Cannot write the gradebook {out} ({exc.strerror}); nothing was "
+                             "graded. Choose a folder you can write to with --out.") from None
+        self.w_book, self.w_details = csv.writer(self.book), csv.writer(self.details)
+        self.w_book.writerow(["exercise", "student", "file", *columns, "score", "out_of", "error"])
+        self.w_details.writerow(["student", "file", "column", "points", "status", "message",
+                                 "sha256", "seconds"])
+        self.book.flush()
+        self.details.flush()
+        self.rows = 0
+
+    def add(self, row: Row) -> None:
+        from seminar.instructor.answers import safe_cell
+
+        score = row.score(self.core)
+        problems = row.problems[:MAX_PROBLEMS] + (
+            [f"and {len(row.problems) - MAX_PROBLEMS} more"] if len(row.problems) > MAX_PROBLEMS else [])
+        self.w_book.writerow([self.exercise, safe_cell(row.student), safe_cell(row.file),
+                              *["" if row.points.get(c) is None else row.points[c] for c in self.columns],
+                              "" if score is None else score, len(self.core), safe_cell("; ".join(problems))])
+        for col in self.columns:
+            status, message = row.details.get(col, ("not graded", ""))
+            points = row.points.get(col)
+            self.w_details.writerow([safe_cell(row.student), safe_cell(row.file), col,
+                                     "" if points is None else points, status, safe_cell(message),
+                                     row.sha256, f"{row.seconds:.3f}"])
+        self.book.flush()
+        self.details.flush()
+        self.rows += 1
+
+    def close(self) -> None:
+        self.book.close()
+        self.details.close()
+
+
+def writable(folder: Path) -> None:
+    """Create ``folder`` if needed and prove a file can be written there; else InputError."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".seminar-probe-"):
+            pass
+    except OSError as exc:
+        raise InputError(f"Cannot write in {folder} ({exc.strerror or exc}); nothing was graded. "
+                         "Choose a folder you can write to with --out.") from None
+
 
 class Progress:
     """A plain-text progress bar on stderr (one line per notebook when stderr is not a terminal)."""
@@ -383,123 +340,72 @@ class Progress:
         self.stream.flush()
 
 
-def _safe_grade(ref, sub, timeout: float, kernel: str, twice: bool) -> Row:
+def grade_one(plan: Plan, sub, twice: bool = False, optional: bool = False, unsafe: bool = False) -> Row:
+    """One row, whatever the file holds (an unexpected error becomes the row's note)."""
     try:
-        return grade_one(ref, sub, timeout, kernel, twice)
+        row = grade_core(plan, sub, twice)
+        if optional:
+            grade_optional(plan, sub, row, unsafe)
+        return row
     except Exception as exc:  # a bug or an oddity must not stop the batch
-        return Row(sub.student, sub.rel, sub.sha256, points={c: None for c in columns(ref)},
+        return Row(sub.student, sub.rel, sub.sha256, points={c: None for c in plan.columns(True)},
                    problems=[f"could not be graded ({type(exc).__name__}: {str(exc)[:200]})"])
-
-
-def grade_all(ref, submissions, timeout: float, kernel: str = "python3", progress=None,
-              jobs: int = 1) -> list[Row]:
-    """Grade every submission (``jobs`` at a time, each in its own kernel); one row each."""
-    from seminar.instructor.submissions import duplicates
-
-    twice = duplicates(submissions)
-    rows: dict[int, Row] = {}
-    if jobs > 1 and len(submissions) > 1:
-        import concurrent.futures as futures
-        import multiprocessing
-
-        try:
-            with futures.ProcessPoolExecutor(min(jobs, len(submissions)),
-                                             mp_context=multiprocessing.get_context("spawn")) as pool:
-                pending = {pool.submit(_safe_grade, ref, sub, timeout, kernel, sub.student in twice): i
-                           for i, sub in enumerate(submissions)}
-                for done in futures.as_completed(pending):
-                    i = pending[done]
-                    rows[i] = done.result()
-                    if progress is not None:
-                        progress.step(submissions[i].student)
-        except futures.process.BrokenProcessPool:
-            pass  # a worker died: the notebooks it left are graded one by one below
-    for i, sub in enumerate(submissions):
-        if i not in rows:
-            rows[i] = _safe_grade(ref, sub, timeout, kernel, sub.student in twice)
-            if progress is not None:
-                progress.step(sub.student)
-    return sorted(rows.values(), key=lambda r: (r.student.casefold(), r.file))
-
-
-def gradebook_csv(ref, rows: list[Row]) -> str:
-    from seminar.instructor.answers import safe_cell
-
-    cols = columns(ref)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", "file", *cols, "score", "out_of", "error"])
-    for row in rows:
-        score = row.score()
-        writer.writerow([safe_cell(row.student), safe_cell(row.file),
-                         *["" if row.points.get(c) is None else row.points[c] for c in cols],
-                         "" if score is None else score, len(cols), "; ".join(row.problems)])
-    return buffer.getvalue()
-
-
-def details_csv(ref, rows: list[Row]) -> str:
-    from seminar.instructor.answers import safe_cell
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", "file", "column", "points", "status", "message", "sha256", "seconds"])
-    for row in rows:
-        for col in columns(ref):
-            status, message = row.details.get(col, ("not graded", ""))
-            points = row.points.get(col)
-            writer.writerow([safe_cell(row.student), safe_cell(row.file), col,
-                             "" if points is None else points, status, safe_cell(message),
-                             row.sha256, f"{row.seconds:.1f}"])
-    return buffer.getvalue()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "WARNING: this RUNS THE STUDENTS' CODE with your permissions; run it in a container or "
-        "as an unprivileged user (see instructors/README.md). Runs each handed-in notebook of one "
-        "exercise on a copy, in a fresh kernel, with the solution's checks and hidden tests added "
-        "after the cells they belong to, and writes a gradebook CSV: one row per file (student "
-        "from the file name), 1/0 per question and hidden-test cell, score, and an error column "
-        "(not a notebook, time limit, cells that raised, cells deleted or moved). Submission "
-        "files are never changed.")
+        "Grade the handed-in notebooks of one exercise. Core answers are READ, not run: each "
+        "answer cell must hold plain values (numbers, text, lists) or calculator arithmetic; "
+        "the grader works them out itself and runs the instructor's checks and hidden checks. "
+        "No student code runs for the core. With --optional, the 'Going further' code questions "
+        "are run in a bubblewrap sandbox (no network, no files but its own /tmp, limits on memory, "
+        "time and processes). Writes a gradebook CSV row by row; submission files are never changed.")
     from seminar.instructor import submissions as subs  # imported here: --help stays light
 
     subs.add_arguments(parser, example="02-chinese-room")
     parser.add_argument("--out", metavar="FILE.csv",
                         help="the gradebook (default: NAME-gradebook.csv here); the details go "
                              "beside it in FILE-details.csv")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                        help="time limit for each notebook's run (default: %(default)s)")
-    parser.add_argument("--kernel", default="python3", help="kernel to run them in (default: %(default)s)")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="grade N notebooks at a time, each in its own kernel (default: "
-                             "%(default)s; up to the number of CPU cores helps)")
+    parser.add_argument("--optional", action="store_true",
+                        help="also grade the optional code questions, each in a bubblewrap sandbox")
+    parser.add_argument("--unsafe-no-sandbox", action="store_true",
+                        help="with --optional: run optional code WITHOUT the sandbox (only resource "
+                             "limits; the code can read and change your files). Never on a machine "
+                             "holding anything you care about")
     parser.add_argument("--force", action="store_true", help="replace gradebook files already there")
 
 
 def run(args: argparse.Namespace) -> int:
-    from seminar.instructor.answers import write_all
-    from seminar.instructor.submissions import load_for_command, load_reference
+    from seminar.instructor import checkdata, sandbox
+    from seminar.instructor.submissions import load_reference, plan_submissions
 
-    if not (0 < args.timeout < 24 * 3600):
-        raise InputError("--timeout must be a number of seconds above 0 (and below a day).")
-    if not 1 <= args.jobs <= 64:
-        raise InputError("--jobs must be a whole number from 1 to 64.")
     root = Path(args.root)
-    name, submissions = load_for_command(root, args.submissions, args.exercise)
+    out_arg = args.out
+    writable(Path(out_arg).parent if out_arg else Path("."))   # before any file is read
+    name, files = plan_submissions(root, args.submissions, args.exercise)
     ref = load_reference(root, name)
-    out = Path(args.out) if args.out else Path(f"{name}-gradebook.csv")
-    details = out.with_name(out.stem + "-details.csv")
-    existing = [p for p in (out, details) if p.exists()]
-    if existing and not args.force:
-        raise InputError("Not graded: " + ", ".join(map(str, existing)) + " already exist(s). "
-                         "Choose another --out, or pass --force to replace.")
-    print(f"Grading {len(submissions)} notebook(s) of {name}: this runs the students' code "
-          f"(time limit {args.timeout:g} s each).", file=sys.stderr)
-    rows = grade_all(ref, submissions, args.timeout, args.kernel, Progress(len(submissions)),
-                     jobs=args.jobs)
-    write_all({out: gradebook_csv(ref, rows), details: details_csv(ref, rows)}, force=True)
-    problems = sum(1 for r in rows if r.problems)
-    print(f"wrote {out} and {details}: {len(rows)} row(s), {len(columns(ref))} column(s) each; "
-          f"{problems} with something in the error column.")
+    plan = make_plan(ref, checkdata.load(root, name))
+    out = Path(out_arg) if out_arg else Path(f"{name}-gradebook.csv")
+    columns = plan.columns(args.optional)
+    book = Book(out, name, columns, plan.columns(False), args.force)
+    for warning in plan.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    if args.optional and plan.optional:
+        if args.unsafe_no_sandbox:
+            print("WARNING: --unsafe-no-sandbox: optional code runs with your permissions.", file=sys.stderr)
+        elif sandbox.available() is None:
+            print(f"note: {sandbox.missing_message()}", file=sys.stderr)
+    twice = files.twice
+    progress = Progress(len(files))
+    graded = 0
+    try:
+        for sub in files:
+            row = grade_one(plan, sub, sub.student in twice, args.optional, args.unsafe_no_sandbox)
+            book.add(row)
+            graded += 1
+            progress.step(sub.student)
+    finally:
+        book.close()
+    print(f"wrote {book.out} and {book.details_path}: {graded} row(s), {len(columns)} graded "
+          "column(s) each; no student code was run for the core.")
     return 0

@@ -8,6 +8,8 @@ Each lesson's first cell says ``Teaching: N min · Exercises: M min``. Two plans
 - ``workshop2``: a two-day workshop with clock times: lessons split over the two days
   the same way, each lesson's teaching then its exercises, a 15-minute break after
   about 90 minutes of work and an hour's lunch at the first block ending after noon.
+- ``workshop3``: the same over three days (with eleven lessons, two days run past
+  seven in the evening; three days end in the afternoon).
 
 ``--update FILE`` rewrites the table between ``<!-- schedule:PLAN:start -->`` and
 ``<!-- schedule:PLAN:end -->`` in FILE (the instructor guide), so it never drifts.
@@ -23,7 +25,11 @@ from pathlib import Path
 
 from seminar.text import InputError
 
-HELP = "print a course schedule (8 weeks or a 2-day workshop) from the lessons' Time fields"
+HELP = "print a course schedule (8 weeks, or a 2- or 3-day workshop) from the lessons' Time fields"
+
+#: Plan name -> number of days, for the workshop plans.
+WORKSHOP_DAYS = {"workshop2": 2, "workshop3": 3}
+PLANS = ["week8", *WORKSHOP_DAYS]
 
 BREAK_AFTER, BREAK, LUNCH, LUNCH_FROM = 90, 15, 60, 12 * 60
 
@@ -179,9 +185,9 @@ def update(path: Path, plan: str, text: str) -> bool:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Print a course schedule made from the lessons' Time fields (Teaching: N min · "
-        "Exercises: M min): eight weekly sessions, or a two-day workshop with clock times.")
-    parser.add_argument("--plan", choices=["week8", "workshop2"], default="week8",
-                        help="eight weeks, or a two-day workshop (default: %(default)s)")
+        "Exercises: M min): eight weekly sessions, or a two- or three-day workshop with clock times.")
+    parser.add_argument("--plan", choices=PLANS, default="week8",
+                        help="eight weeks, or a two- or three-day workshop (default: %(default)s)")
     parser.add_argument("--format", choices=["markdown", "csv"], default="markdown",
                         help="output format (default: %(default)s)")
     parser.add_argument("--start", default="09:30", metavar="HH:MM",
@@ -199,7 +205,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--start must be a time such as 09:30, not {args.start!r}.")
     lessons = items(Path(args.root))
     table = (weeks(lessons, 8) if args.plan == "week8"
-             else workshop(lessons, 2, int(m.group(1)) * 60 + int(m.group(2))))
+             else workshop(lessons, WORKSHOP_DAYS[args.plan], int(m.group(1)) * 60 + int(m.group(2))))
     if args.update:
         path = Path(args.update)
         text = markdown(args.plan, table)

@@ -17,11 +17,9 @@ from __future__ import annotations
 import ast
 import difflib
 import hashlib
-import json
 import re
 import textwrap
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -33,8 +31,6 @@ HANDIN_IDS = ("seminar-hand-in-note", "seminar-hand-in")
 
 _CHECK_CALL = re.compile(r"""\bcheck\(\s*["'](\w+)["']""")
 _ANSWER_START = "**Your answer:**"
-#: Longest handed-in file read (a notebook with huge saved outputs is refused, not loaded).
-MAX_BYTES = 200 * 1024 * 1024
 
 
 # ---------------------------------------------------------------- the reference
@@ -227,39 +223,6 @@ class Submission:
     exercise: str = ""   # the exercise it says it is ("" if unknown)
 
 
-def _skip(parts) -> bool:
-    return any(p.startswith(".") or p in ("__MACOSX", ".ipynb_checkpoints") for p in parts)
-
-
-def find_files(source: Path) -> list[tuple[str, bytes, Path]]:
-    """(relative name, bytes, origin) of every notebook in a folder (recursively) or a zip."""
-    source = Path(source)
-    if not source.exists():
-        raise InputError(f"{source} does not exist: give the folder (or .zip) of handed-in notebooks.")
-    found: list[tuple[str, bytes, Path]] = []
-    if source.is_file():
-        if not zipfile.is_zipfile(source):
-            raise InputError(f"{source} is a file but not a .zip: give a folder of notebooks or a zip of them.")
-        with zipfile.ZipFile(source) as archive:
-            for info in archive.infolist():
-                name = PurePosixPath(info.filename.replace("\\", "/"))
-                if info.is_dir() or name.suffix.lower() != ".ipynb" or _skip(name.parts):
-                    continue
-                if info.file_size > MAX_BYTES:
-                    found.append((name.as_posix(), b"", source))  # reported as too big below
-                    continue
-                found.append((name.as_posix(), archive.read(info), source))
-    else:
-        for path in sorted(source.rglob("*.ipynb")):
-            rel = path.relative_to(source)
-            if _skip(rel.parts) or not path.is_file():
-                continue
-            size = path.stat().st_size
-            data = path.read_bytes() if size <= MAX_BYTES else b""
-            found.append((rel.as_posix(), data, path))
-    return sorted(found, key=lambda item: item[0])
-
-
 def student_name(rel: str, exercise: str) -> str:
     """The student, from the file name: the name without the exercise's name and ``.ipynb``.
 
@@ -290,47 +253,65 @@ def _which_exercise(nb, rel: str, known: list[str]) -> str:
     return max(matches, key=len) if matches else ""
 
 
-def read_notebook(data: bytes):
-    """(notebook, "") or (None, the reason in plain words)."""
-    import nbformat
+def _submission(entry, exercise_given: str, known: list[str]) -> Submission:
+    from seminar.instructor import intake
 
-    if not data:
-        return None, "the file is empty (0 bytes) or too large to read: was the upload cut short?"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, "not a notebook: the file is not text (UTF-8); was a different file uploaded?"
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, (f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}): "
-                      "the file was cut short or edited outside Jupyter")
-    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
-        return None, "not a notebook: the JSON has no list of cells"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            nb = nbformat.reads(json.dumps(raw), as_version=4)
-        for cell in nb.cells:
-            cell.setdefault("metadata", {})
-            if not isinstance(cell.get("source", ""), str) or cell.get("cell_type") not in (
-                    "code", "markdown", "raw"):
-                raise ValueError("a cell has no type or no text")
-    except Exception as exc:  # a notebook nbformat cannot read: old, or damaged
-        return None, f"not a notebook Jupyter can read ({type(exc).__name__}: {str(exc)[:200]})"
-    return nb, ""
+    data, problem = intake.read_bytes(entry)
+    nb, why = intake.read_notebook(data) if not problem else (None, problem)
+    exercise = _which_exercise(nb, entry.rel, known)
+    name = exercise or exercise_given
+    return Submission(path=entry.origin, rel=entry.rel, student=student_name(entry.rel, name),
+                      sha256=hashlib.sha256(data).hexdigest(), nb=nb, problem=why, exercise=exercise)
 
 
 def load_submissions(source: Path, known: list[str]) -> list[Submission]:
     """Every handed-in notebook under ``source`` (a folder or a zip), read but never changed."""
-    out: list[Submission] = []
-    for rel, data, origin in find_files(source):
-        nb, problem = read_notebook(data)
-        exercise = _which_exercise(nb, rel, known)
-        out.append(Submission(path=origin, rel=rel, student=student_name(rel, exercise),
-                              sha256=hashlib.sha256(data).hexdigest(), nb=nb,
-                              problem=problem, exercise=exercise))
-    return out
+    from seminar.instructor import intake
+
+    return [_submission(entry, "", known) for entry in intake.entries(source)]
+
+
+class Handins:
+    """The handed-in files of one exercise, read one at a time as they are iterated."""
+
+    def __init__(self, found: list, exercise: str, known: list[str]):
+        self.found, self.exercise, self.known = found, exercise, known
+        counts: dict[str, int] = {}
+        for entry in found:
+            student = student_name(entry.rel, exercise)
+            counts[student] = counts.get(student, 0) + 1
+        self.twice = {name for name, n in counts.items() if n > 1}
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    def __iter__(self):
+        for entry in self.found:
+            yield _submission(entry, self.exercise, self.known)
+
+
+def plan_submissions(root: Path, source: str, exercise: str | None) -> tuple[str, Handins]:
+    """The exercise and the handed-in files (not read yet) a command works on.
+
+    Without ``exercise``, the file names decide, or else each file is read once (and
+    dropped) to find the exercise its metadata names.
+    """
+    from seminar.instructor import intake
+
+    known = gen.solution_names(root)
+    if exercise is not None and not isinstance(exercise, str):
+        raise InputError(f"--exercise is a name such as 02-chinese-room, not {type(exercise).__name__}.")
+    found = intake.entries(source)
+    if not found:
+        raise InputError(f"There are no .ipynb files in {source}.")
+    if exercise:
+        return choose_exercise([], exercise, known), Handins(found, "", known)
+    named = {_which_exercise(None, e.rel, known) for e in found}
+    if "" in named or len(named) != 1:
+        named = {sub.exercise for sub in (_submission(e, "", known) for e in found)}
+    stand_ins = [Submission(path=Path(), rel="", student="", sha256="", exercise=n) for n in named]
+    name = choose_exercise(stand_ins, None, known)
+    return name, Handins(found, "", known)
 
 
 def choose_exercise(submissions: list[Submission], given: str | None, known: list[str]) -> str:
@@ -374,7 +355,7 @@ class Match:
         if self.deleted:
             out.append("deleted or replaced cells: " + "; ".join(ref.describe(c) for c in self.deleted))
         if self.reordered:
-            out.append("cells were moved out of the exercise's order (run in the student's order)")
+            out.append("cells were moved out of the exercise's order (each is still found by its id)")
         guessed = [c for c, how in self.how.items() if how != "id"]
         if guessed and not any(how == "id" for how in self.how.values()):
             out.append("the notebook has no cell ids (saved by a tool that drops them); its cells "

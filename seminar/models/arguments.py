@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from numbers import Integral
@@ -128,6 +129,18 @@ PREMISES_TRUE = "all premises true"
 COUNTEREXAMPLE = "counterexample"
 
 
+#: Largest counts :func:`table_bytes` estimates for (far beyond any table that fits).
+MAX_ESTIMATE_ATOMS = 64
+MAX_COUNT = 100_000
+
+
+def _count(name: str, value, most: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, Integral) or not 0 <= value <= most:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise ValueError(f"{name} must be a whole number from 0 to {most:,}; got {shown}.")
+    return int(value)
+
+
 def table_bytes(n_atoms: int, n_formulas: int, temporaries: int = 0,
                 limits: Limits = LIMITS) -> int:
     """Bytes needed to build and judge the truth table of ``n_atoms`` atoms and ``n_formulas``
@@ -137,7 +150,14 @@ def table_bytes(n_atoms: int, n_formulas: int, temporaries: int = 0,
     One byte per cell (numpy booleans, written straight into the table's only block, which
     pandas takes without a copy), plus the larger of ``temporaries`` and
     ``limits.working_columns`` temporary columns, plus ``limits.overhead_bytes``.
+
+    Each count must be a whole number from 0 to :data:`MAX_COUNT` (``n_atoms`` to
+    :data:`MAX_ESTIMATE_ATOMS`); anything else is refused at once with a ValueError, so a
+    stray ``10**10`` cannot build a gigabyte-long integer.
     """
+    _count("n_atoms", n_atoms, MAX_ESTIMATE_ATOMS)
+    _count("n_formulas", n_formulas, MAX_COUNT)
+    _count("temporaries", temporaries, MAX_COUNT)
     columns = n_atoms + n_formulas + MARKER_COLUMNS + max(temporaries, limits.working_columns)
     return (2 ** n_atoms) * columns + limits.overhead_bytes
 
@@ -719,8 +739,19 @@ def _mb(n: int) -> str:
 
 def atom_columns(atoms: Iterable[str], out: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """The atoms' truth values over all 2**n rows: the first atom is T in the top half and
-    F in the bottom half, the last atom alternates T, F, T, F (the textbook order)."""
-    atoms = list(atoms)
+    F in the bottom half, the last atom alternates T, F, T, F (the textbook order).
+
+    At most :data:`MAX_ATOMS` atoms (a longer list, or an endless iterator, is refused at
+    once with an :class:`InputError`, before any memory is taken)."""
+    if isinstance(atoms, (str, bytes)):
+        raise InputError("Give the atoms as a list of names, not one text.")
+    atoms = list(islice(atoms, MAX_ATOMS + 1))
+    if len(atoms) > MAX_ATOMS:
+        raise InputError(f"More than {MAX_ATOMS} atoms: their table would not fit in memory "
+                         f"(the limit is {MAX_ATOMS} atoms, {2 ** MAX_ATOMS:,} rows).")
+    if out is not None and (getattr(out, "shape", (0, 0))[0] != 2 ** len(atoms)
+                            or getattr(out, "ndim", 0) != 2 or out.shape[1] < len(atoms)):
+        raise InputError("out must be a 2-D array with 2**len(atoms) rows and a column per atom.")
     n = len(atoms)
     rows = 2 ** n
     columns = {}
@@ -898,8 +929,18 @@ def equivalent(a: object, b: object, *, limits: Limits = LIMITS) -> bool:
 
 
 def entails(premises: Iterable[object], conclusion: object, *, limits: Limits = LIMITS) -> bool:
-    """True when every row that makes all ``premises`` true makes ``conclusion`` true."""
-    ps = tuple(_as_formula(p, limits) for p in premises)
+    """True when every row that makes all ``premises`` true makes ``conclusion`` true.
+
+    At most ``limits.max_premises`` premises: more (or an endless iterator) is refused at once.
+    """
+    if isinstance(premises, (str, bytes)) or not isinstance(premises, Iterable):
+        raise InputError("Give the premises as a list of formulas (texts), e.g. "
+                         "['love -> limbic', 'love'].")
+    listed = list(islice(premises, limits.max_premises + 1))
+    if len(listed) > limits.max_premises:
+        raise InputError(f"More than {limits.max_premises} premises: the limit is "
+                         f"{limits.max_premises}.")
+    ps = tuple(_as_formula(p, limits) for p in listed)
     return assess(Argument(ps, _as_formula(conclusion, limits)), limits=limits).valid
 
 

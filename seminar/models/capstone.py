@@ -92,6 +92,9 @@ def check_parameter(name: str, value, parameters: dict | None = None):
     if isinstance(value, bool) or not isinstance(value, Integral if whole else Real):
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
         raise ValueError(f"{where}; got {type(value).__name__} {shown}.")
+    if isinstance(value, Integral) and not low <= value <= high:  # also 10**400, too big for a float
+        shown = f"{int(value):,}" if abs(int(value)).bit_length() < 200 else "a number far too large"
+        raise ValueError(f"{where}; got {shown}.")
     if not math.isfinite(float(value)) or not low <= value <= high:
         raise ValueError(f"{where}; got {value}.")
     return int(value) if whole else float(value)

@@ -19,8 +19,8 @@ Instructor side::
     print(result.report())                    # files skipped (and why), duplicates
     result.letters["Ada"].text; marked(result.letters["Ada"])
 
-The rules are the class poll's (:mod:`seminar.models.poll`), whose checks this module
-reuses: a letter file is UTF-8 JSON of at most :data:`MAX_FILE_BYTES` bytes, with
+The rules are the class poll's: this module reuses its checks (:mod:`seminar.models.poll`)
+and the shared safe saving and reading of hand-in files (:mod:`seminar.models.handins`): a letter file is UTF-8 JSON of at most :data:`MAX_FILE_BYTES` bytes, with
 ``"schema": "seminar.letter"``, ``"schema_version": 1``, the student's name or pseudonym,
 ``saved_at`` (ISO 8601), the five nuggets (each one line of 1 to :data:`MAX_NUGGET_CHARS`
 characters, control characters removed, emoji and right-to-left text kept) and the letter.
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import json
 import random
 import zlib
 from dataclasses import dataclass, field
@@ -45,7 +44,8 @@ from typing import Mapping
 import pandas as pd
 
 from seminar import DATA_DIR
-from seminar.files import write_atomic, write_new
+from seminar.files import write_atomic
+from seminar.models import handins
 from seminar.models import letters as writer
 from seminar.models import poll
 from seminar.text import InputError, clean_text
@@ -90,7 +90,7 @@ def the_template() -> writer.Template:
 
 def seed_for(student: str) -> int:
     """The stock-phrase seed of a student's letter: fixed by the name, so the same every time."""
-    return zlib.crc32(poll.name_key(student).encode("utf-8"))
+    return zlib.crc32(handins.name_key(student).encode("utf-8"))
 
 
 def check_nuggets(nuggets) -> dict[str, str]:
@@ -106,7 +106,7 @@ def check_nuggets(nuggets) -> dict[str, str]:
         if value is None or (isinstance(value, str) and not value.strip()):
             empty.append(name)
             continue
-        out[name] = poll.one_line(clean_text(value, what=f"nugget '{name}'",
+        out[name] = handins.one_line(clean_text(value, what=f"nugget '{name}'",
                                              max_chars=MAX_NUGGET_CHARS))
     if empty:
         raise InputError(f"Fill in every box before the letter is written: {', '.join(empty)} "
@@ -126,16 +126,16 @@ def make_record(student, nuggets, *, saved_at=None) -> dict:
     name = poll.check_student(student)
     clean = check_nuggets(nuggets)
     letter = compose(name, clean)
-    stamp = datetime.now(timezone.utc) if saved_at is None else poll._timestamp(saved_at)
+    stamp = datetime.now(timezone.utc) if saved_at is None else handins.timestamp(saved_at)
     return {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "activity": ACTIVITY,
-            "student": name, "saved_at": poll._iso(stamp), "template": TEMPLATE_NAME,
+            "student": name, "saved_at": handins.iso(stamp), "template": TEMPLATE_NAME,
             "seed": seed_for(name), "nuggets": clean, "letter": letter.text}
 
 
 def validate_record(obj) -> dict:
     """Check a record read from JSON and return it normalised; LetterFileError says why not."""
     if not isinstance(obj, dict):
-        raise LetterFileError(f"not a letter file (the JSON holds {poll._json_kind(obj)}, not an object).")
+        raise LetterFileError(f"not a letter file (the JSON holds {handins.json_kind(obj)}, not an object).")
     if obj.get("schema") != SCHEMA:
         raise LetterFileError(f'not a letter file of this kit (it has no "schema": "{SCHEMA}").')
     version = obj.get("schema_version")
@@ -167,7 +167,8 @@ def letter_of(record: dict) -> writer.Letter:
 
 
 def to_json(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    """The record as the text of a letter file (UTF-8 JSON, readable, ending in a newline)."""
+    return handins.to_json(record)
 
 
 def as_data_uri(record: dict) -> str:
@@ -178,49 +179,21 @@ def as_data_uri(record: dict) -> str:
 
 def file_name(student: str) -> str:
     """``letter-ada.json`` for Ada."""
-    return f"{FILE_PREFIX}{poll.slug(student)}.json"
+    return f"{FILE_PREFIX}{handins.slug(student)}.json"
 
 
 def save(record: dict, folder=".", *, overwrite: bool = False) -> Path:
-    """Write a letter file into ``folder`` (made if needed); never overwrites unless asked."""
+    """Write a letter file into ``folder`` (made if needed); never overwrites unless asked
+    (the class poll's rule, :func:`seminar.models.handins.save_new`)."""
     record = validate_record(record)
-    if not isinstance(overwrite, bool):
-        raise InputError(f"overwrite must be True or False; got {type(overwrite).__name__}.")
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder} is a file, not a folder: choose another folder to save in.")
-    folder.mkdir(parents=True, exist_ok=True)
-    data = to_json(record).encode("utf-8")
-    if overwrite:
-        write_atomic(folder / file_name(record["student"]), data)
-        return folder / file_name(record["student"])
-    try:
-        return write_new(folder, file_name(record["student"]), data, max_copies=MAX_COPIES)
-    except FileExistsError:
-        raise InputError(f"There are already {MAX_COPIES} letter files for this name in {folder}: "
-                         "tidy the folder.") from None
+    return handins.save_new(to_json(record).encode("utf-8"), folder, file_name(record["student"]),
+                            overwrite=overwrite, noun="letter file", max_copies=MAX_COPIES)
 
 
 def read_file(path) -> dict:
     """Read and check one letter file; :class:`LetterFileError` says what is wrong with it."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise LetterFileError(f"too large ({poll._size(size)}; a letter file is at most "
-                              f"{poll._size(MAX_FILE_BYTES)}).")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise LetterFileError("the file is empty.")
-    try:
-        obj = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise LetterFileError(f"not UTF-8 text (a bad byte at position {exc.start}).") from None
-    except json.JSONDecodeError as exc:
-        raise LetterFileError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno}); "
-                              "was the file cut short or edited by hand?") from None
-    except (ValueError, RecursionError) as exc:
-        raise LetterFileError(f"not valid JSON ({type(exc).__name__}).") from None
-    return validate_record(obj)
+    return validate_record(handins.read_json(path, max_bytes=MAX_FILE_BYTES, noun="letter file",
+                                             error=LetterFileError))
 
 
 # --------------------------------------------------------------------------- the class
@@ -265,31 +238,11 @@ class ClassLetters:
 
 def load_class(folder) -> ClassLetters:
     """Read every ``*.json`` letter file in ``folder`` (not sub-folders); bad ones are skipped."""
-    path = poll._folder(folder)
-    entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
-    files = [p for p in entries if p.is_file() and p.suffix.lower() == ".json"]
-    chosen = {p.name for p in files}
-    ignored = [p.name for p in entries if p.name not in chosen]
-    if len(files) > MAX_FILES:
-        raise InputError(f"{path} holds {len(files):,} .json files; a class is at most "
-                         f"{MAX_FILES:,}. Is this the right folder?")
-    good, skipped = [], []
-    for p in files:
-        try:
-            good.append((p.name, read_file(p)))
-        except InputError as exc:
-            skipped.append((p.name, str(exc)))
-        except OSError as exc:
-            skipped.append((p.name, f"could not be read ({exc.strerror or type(exc).__name__})."))
-    latest: dict[str, tuple[str, dict]] = {}
-    for name, record in good:
-        key = poll.name_key(record["student"])
-        if key not in latest or poll._newer(name, record, *latest[key]):
-            latest[key] = (name, record)
-    kept = {name for name, _ in latest.values()}
-    superseded = [(name, record["student"], latest[poll.name_key(record["student"])][0])
-                  for name, record in good if name not in kept]
-    ordered = sorted(latest.values(), key=lambda nr: poll.name_key(nr[1]["student"]))
+    path = handins.folder_path(folder, noun="letter file")
+    files, ignored = handins.json_files(path, max_files=MAX_FILES)
+    good, skipped = handins.read_all(files, read_file)
+    latest, superseded = handins.latest_per_student(good)
+    ordered = sorted(latest.values(), key=lambda nr: handins.name_key(nr[1]["student"]))
     records = {record["student"]: record for _, record in ordered}
     return ClassLetters(folder=path, letters={s: letter_of(r) for s, r in records.items()},
                         records=records,

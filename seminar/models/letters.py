@@ -183,6 +183,8 @@ def parse_template(text: str) -> tuple:
     where each alternative is a tuple of stock and nugget tokens. Raises :class:`LetterError`
     naming the line and column of the first mistake.
     """
+    if not isinstance(text, str):
+        raise LetterError(f"A template must be text, not {type(text).__name__}.")
     tokens: list = []
     alternatives: list[list] | None = None  # inside [ ... ]
     opened = 0                                 # where the open [ is
@@ -294,6 +296,8 @@ def as_template(template) -> Template:
 def load_templates(path: str | Path = TEMPLATES_MD) -> dict[str, Template]:
     """The templates of a Markdown file: each ``## name`` heading starts one; text before the
     first heading is documentation. Errors name the file, the template and its line."""
+    if not isinstance(path, (str, Path)):
+        raise LetterError(f"Give the template file as a path (text), not {type(path).__name__}.")
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -325,6 +329,8 @@ def load_templates(path: str | Path = TEMPLATES_MD) -> dict[str, Template]:
 
 def template(name: str) -> Template:
     """One of the kit's templates by name (``"anniversary"``, ...)."""
+    if not isinstance(name, str):
+        raise LetterError(f"A template's name is text such as 'anniversary', not {type(name).__name__}.")
     templates = load_templates()
     if name not in templates:
         raise LetterError(f"No template called {name!r}; the kit has: {', '.join(templates)}.")

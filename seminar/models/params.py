@@ -20,12 +20,24 @@ def check_number(name: str, value, low: float, high: float, *, low_open: bool = 
     where = f"{'greater than' if low_open else 'at least'} {low:g} and at most {high:g}"
     if isinstance(value, bool) or not isinstance(value, Real):
         raise ValueError(f"{name} must be a number {where}; got {type(value).__name__} {short(value)}.")
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:  # a whole number too large for a float, such as 10**400
+        raise ValueError(f"{name} must be {where}; got a number far too large "
+                         f"(about 10**{_digits(value)}).") from None
     if math.isnan(x) or math.isinf(x):
         raise ValueError(f"{name} must be a finite number {where}; got {x}.")
     if x < low or x > high or (low_open and x == low):
         raise ValueError(f"{name} must be {where}; got {x:g}.")
     return x
+
+
+def _digits(value) -> int:
+    """Roughly how many decimal digits a huge whole number has (without printing it)."""
+    try:
+        return int(abs(int(value)).bit_length() * 0.30103)
+    except (TypeError, ValueError, OverflowError):
+        return 308
 
 
 def check_whole(name: str, value, low: int, high: int) -> int:
@@ -34,7 +46,8 @@ def check_whole(name: str, value, low: int, high: int) -> int:
         raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; "
                          f"got {type(value).__name__} {short(value)}.")
     if not low <= int(value) <= high:
-        raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; got {int(value):,}.")
+        shown = f"{int(value):,}" if abs(int(value)).bit_length() < 200 else f"about 10**{_digits(value)}"
+        raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}; got {shown}.")
     return int(value)
 
 

@@ -40,11 +40,8 @@ poll writes):
 from __future__ import annotations
 
 import base64
-import json
 import math
 import random
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from numbers import Integral
@@ -54,7 +51,10 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from seminar import DATA_DIR
-from seminar.files import write_atomic, write_new
+from seminar.files import write_atomic
+from seminar.models import handins
+from seminar.models.handins import (iso, json_kind, name_key, natural_key, one_line, short_name,
+                                     slug, timestamp, to_json)
 from seminar.text import InputError, clean_text
 
 SCHEMA = "seminar.poll"
@@ -157,11 +157,6 @@ def check_position(value, claim_id: str = "") -> int:
     return int(value)
 
 
-def one_line(text: str) -> str:
-    """Newlines, tabs and runs of spaces become single spaces."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def check_reason(text, claim_id: str = "") -> str:
     """A reason as one line of 1 to :data:`MAX_REASON_CHARS` characters, else InputError."""
     what = f"reason for claim {_number_of(_BY_ID[claim_id])} ({claim_id})" if claim_id in _BY_ID else "reason"
@@ -174,34 +169,6 @@ def check_student(name) -> str:
         raise InputError("Your name (or a pseudonym) is empty: type one, so your instructor "
                          "knows whose answers these are.")
     return one_line(clean_text(name, what="name", max_chars=MAX_NAME_CHARS))
-
-
-def name_key(name: str) -> str:
-    """The key two names are compared by for duplicates: NFC, case-folded, single spaces."""
-    return one_line(unicodedata.normalize("NFC", name)).casefold()
-
-
-def _timestamp(value) -> datetime:
-    if isinstance(value, datetime):
-        stamp = value
-    elif isinstance(value, str) and len(value) <= 40:
-        try:
-            text = value.strip()
-            if text[-1:] in ("Z", "z"):  # Python 3.10's fromisoformat does not read "Z"
-                text = text[:-1] + "+00:00"
-            stamp = datetime.fromisoformat(text)
-        except ValueError:
-            raise InputError(f"saved_at is not a date and time (ISO 8601): {value!r}.") from None
-    else:
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        raise InputError(f"saved_at is not a date and time (ISO 8601): {shown}.")
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)
-    return stamp.astimezone(timezone.utc)
-
-
-def _iso(stamp: datetime) -> str:
-    return stamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # --------------------------------------------------------------------------- records
@@ -240,9 +207,9 @@ def make_record(student, answers: Mapping, *, saved_at=None) -> dict:
     if not rows:
         raise EmptyPoll("The poll is empty: choose a position on at least one claim, with a "
                         "one-line reason, before saving. Nothing was saved.")
-    stamp = datetime.now(timezone.utc) if saved_at is None else _timestamp(saved_at)
+    stamp = datetime.now(timezone.utc) if saved_at is None else timestamp(saved_at)
     return {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "poll": POLL, "student": name,
-            "saved_at": _iso(stamp), "scale": "1 = strongly disagree ... 5 = strongly agree",
+            "saved_at": iso(stamp), "scale": "1 = strongly disagree ... 5 = strongly agree",
             "answers": rows}
 
 
@@ -263,7 +230,7 @@ def validate_record(obj) -> dict:
 
 def _validate(obj) -> dict:
     if not isinstance(obj, dict):
-        raise PollFileError(f"not a poll file (the JSON holds {_json_kind(obj)}, not an object).")
+        raise PollFileError(f"not a poll file (the JSON holds {json_kind(obj)}, not an object).")
     if obj.get("schema") != SCHEMA:
         raise PollFileError(f'not a poll file of this kit (it has no "schema": "{SCHEMA}").')
     version = obj.get("schema_version")
@@ -286,7 +253,7 @@ def _validate(obj) -> dict:
     pairs, seen = {}, set()
     for i, answer in enumerate(answers, start=1):
         if not isinstance(answer, dict):
-            raise PollFileError(f"answer {i} is {_json_kind(answer)}, not an object.")
+            raise PollFileError(f"answer {i} is {json_kind(answer)}, not an object.")
         claim = _claim(answer.get("claim"), f"answer {i}: ")
         if claim.id in seen:
             raise PollFileError(f"claim {claim.id!r} is answered twice.")
@@ -297,27 +264,10 @@ def _validate(obj) -> dict:
     return make_record(student, pairs, saved_at=obj.get("saved_at", ""))
 
 
-def _json_kind(value) -> str:
-    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true or false",
-            type(None): "null", dict: "an object"}.get(type(value), type(value).__name__)
-
-
-def to_json(record: dict) -> str:
-    """The record as the text of a poll file (UTF-8 JSON, readable, ending in a newline)."""
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-
-
 def as_data_uri(record: dict) -> str:
     """A ``data:`` URI of the poll file, for a download link that works without a server."""
     payload = base64.b64encode(to_json(record).encode("utf-8")).decode("ascii")
     return f"data:application/json;charset=utf-8;base64,{payload}"
-
-
-def slug(name: str) -> str:
-    """A file-name-safe form of a name: ASCII letters and digits joined by '-' (or 'student')."""
-    ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
-    return text or "student"
 
 
 def file_name(student: str) -> str:
@@ -333,50 +283,14 @@ def save(record: dict, folder=".", *, overwrite: bool = False) -> Path:
     (``...-2.json``, ``...-3.json``, ...). Writing is atomic.
     """
     record = validate_record(record)
-    if isinstance(overwrite, bool) is False:
-        raise InputError(f"overwrite must be True or False; got {type(overwrite).__name__}.")
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder} is a file, not a folder: choose another folder to save in.")
-    folder.mkdir(parents=True, exist_ok=True)
-    data = to_json(record).encode("utf-8")
-    base = file_name(record["student"])
-    if overwrite:
-        target = folder / base
-        write_atomic(target, data)
-        return target
-    try:
-        return write_new(folder, base, data, max_copies=MAX_COPIES)
-    except FileExistsError:
-        raise InputError(f"There are already {MAX_COPIES} poll files for this name in {folder}: "
-                         "tidy the folder or save with overwrite=True.") from None
+    return handins.save_new(to_json(record).encode("utf-8"), folder, file_name(record["student"]),
+                            overwrite=overwrite, noun="poll file", max_copies=MAX_COPIES)
 
 
 def read_file(path) -> dict:
     """Read and check one poll file; :class:`PollFileError` says what is wrong with it."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise PollFileError(f"too large ({_size(size)}; a poll file is at most {_size(MAX_FILE_BYTES)}).")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise PollFileError("the file is empty.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PollFileError(f"not UTF-8 text (a bad byte at position {exc.start}).") from None
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PollFileError(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno}); "
-                            "was the file cut short or edited by hand?") from None
-    except (ValueError, RecursionError) as exc:
-        raise PollFileError(f"not valid JSON ({type(exc).__name__}).") from None
+    obj = handins.read_json(path, max_bytes=MAX_FILE_BYTES, noun="poll file", error=PollFileError)
     return validate_record(obj)
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n / 1000:.0f} KB"
 
 
 # --------------------------------------------------------------------------- the class
@@ -413,53 +327,19 @@ class ClassPoll:
         if len(self.skipped):
             lines.append(f"Skipped {len(self.skipped)} file{'s' * (len(self.skipped) != 1)} "
                          "that could not be used (the rest were loaded):")
-            lines += [f"  - {_short_name(f)}: {p}" for f, p in self.skipped.itertuples(index=False)]
+            lines += [f"  - {short_name(f)}: {p}" for f, p in self.skipped.itertuples(index=False)]
         else:
             lines.append("No file was skipped.")
         if len(self.superseded):
             lines.append(f"{len(self.superseded)} earlier file{'s' * (len(self.superseded) != 1)} "
                          "replaced by a later save of the same student (the latest is kept):")
-            lines += [f"  - {_short_name(f)} ({s}): kept {_short_name(k)}"
+            lines += [f"  - {short_name(f)} ({s}): kept {short_name(k)}"
                       for f, s, k in self.superseded.itertuples(index=False)]
         if self.ignored:
-            shown = ", ".join(_short_name(n) for n in self.ignored[:5])
+            shown = ", ".join(short_name(n) for n in self.ignored[:5])
             more = f" and {len(self.ignored) - 5} more" if len(self.ignored) > 5 else ""
             lines.append(f"Not poll files (ignored): {shown}{more}.")
         return "\n".join(lines)
-
-
-def _short_name(name: str) -> str:
-    return name if len(name) <= 80 else name[:77] + "..."
-
-
-def _folder(folder) -> Path:
-    if isinstance(folder, Path):
-        path = folder
-    else:
-        text = clean_text(folder, what="folder name", max_chars=1000)
-        path = Path(text).expanduser()
-    if not path.exists():
-        raise InputError(f"There is no folder {_short_name(str(path))!s}: check the name "
-                         "(it is relative to this notebook's folder).")
-    if not path.is_dir():
-        raise InputError(f"{_short_name(str(path))} is a file, not a folder: put the poll files "
-                         "in a folder and give the folder's name.")
-    return path
-
-
-def natural_key(file_name: str) -> list:
-    """Sort key for file names with numbers compared as numbers, ignoring ``.json``.
-
-    ``...-ada.json`` < ``...-ada-2.json`` < ``...-ada-11.json``: the copies :func:`save`
-    numbers come in the order they were written.
-    """
-    stem = file_name[:-5] if file_name.lower().endswith(".json") else file_name
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", stem)]
-
-
-def _newer(name: str, record: dict, old_name: str, old_record: dict) -> bool:
-    """True if (name, record) replaces (old_name, old_record) under the duplicate rule."""
-    return (record["saved_at"], natural_key(name)) > (old_record["saved_at"], natural_key(old_name))
 
 
 def load_class(folder) -> ClassPoll:
@@ -469,30 +349,10 @@ def load_class(folder) -> ClassPoll:
     rest are loaded. Duplicate students: the latest ``saved_at`` is kept (see the module's
     docstring); the others are listed in ``superseded``.
     """
-    path = _folder(folder)
-    entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
-    files = [p for p in entries if p.is_file() and p.suffix.lower() == ".json"]
-    chosen = {p.name for p in files}
-    ignored = [p.name for p in entries if p.name not in chosen]
-    if len(files) > MAX_FILES:
-        raise InputError(f"{path} holds {len(files):,} .json files; a class is at most "
-                         f"{MAX_FILES:,}. Is this the right folder?")
-    good, skipped = [], []
-    for p in files:
-        try:
-            good.append((p.name, read_file(p)))
-        except InputError as exc:
-            skipped.append((p.name, str(exc)))
-        except OSError as exc:
-            skipped.append((p.name, f"could not be read ({exc.strerror or type(exc).__name__})."))
-    latest: dict[str, tuple[str, dict]] = {}
-    for name, record in good:
-        key = name_key(record["student"])
-        if key not in latest or _newer(name, record, *latest[key]):
-            latest[key] = (name, record)
-    kept = {name for name, _ in latest.values()}
-    superseded = [(name, record["student"], latest[name_key(record["student"])][0])
-                  for name, record in good if name not in kept]
+    path = handins.folder_path(folder, noun="poll file")
+    files, ignored = handins.json_files(path, max_files=MAX_FILES)
+    good, skipped = handins.read_all(files, read_file)
+    latest, superseded = handins.latest_per_student(good)
     rows = [{"student": record["student"], "claim": a["claim"], "position": a["position"],
              "label": a["label"], "reason": a["reason"], "file": name,
              "saved_at": record["saved_at"]}

@@ -6,7 +6,9 @@ error into a short apology that names the error, so nothing typed is lost.
 """
 from __future__ import annotations
 
+import base64
 import functools
+import io
 import logging
 
 import ipywidgets as widgets
@@ -84,3 +86,50 @@ class App:
             self.status.value = message
         if initial:
             self.apply(**initial)
+
+
+# ---------------------------------------------------------------- figures with alt text
+#: Font sizes for app figures: drawn 760 px wide, the text stays at least 10 px when the
+#: notebook column shrinks the picture to 560 px (800 px window, or 200 % zoom).
+FIGURE_FONT = {"font.size": 11, "axes.titlesize": 12, "axes.labelsize": 11,
+               "xtick.labelsize": 10.5, "ytick.labelsize": 10.5, "legend.fontsize": 10.5}
+
+
+def png_of(fig, dpi: int = 100) -> bytes:
+    """A matplotlib Figure as PNG bytes (fast compression: apps redraw often)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
+    return buf.getvalue()
+
+
+def figure_html(png: bytes, alt: str, *, css_class: str = "seminar-figure", max_width: int = 760,
+                caption: bool = True) -> str:
+    """An ``<img>`` with alt text (escaped) that shrinks with its column, never overflows it.
+
+    With ``caption`` the same words are also printed under it ("What the figure shows"), so
+    sighted readers get them too.
+    """
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("Every figure needs alt text that says what it shows.")
+    data = base64.b64encode(png).decode("ascii")
+    text = escape(alt.strip())
+    img = (f'<img class="{escape(css_class)}" src="data:image/png;base64,{data}" alt="{text}" '
+           f'style="width:100%;max-width:{int(max_width)}px;height:auto">')
+    if not caption:
+        return img
+    return (f'<figure class="{escape(css_class)}-figure" style="margin:0;max-width:100%">{img}'
+            f"<figcaption><b>What the figure shows:</b> {text}</figcaption></figure>")
+
+
+class StaticFigure:
+    """A picture with its description, shown in a notebook as an image with alt text."""
+
+    def __init__(self, png: bytes, description: str, css_class: str = "seminar-figure"):
+        figure_html(png, description)  # refuses a figure without words, at once
+        self.png, self.description, self.css_class = png, description, css_class
+
+    def _repr_html_(self) -> str:
+        return figure_html(self.png, self.description, css_class=self.css_class)
+
+    def __repr__(self) -> str:
+        return f"Figure: {self.description}"

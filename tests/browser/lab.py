@@ -167,3 +167,29 @@ def cell_errors(page) -> list[str]:
     return page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
                         ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']"
                         ).all_inner_texts()
+
+
+# -- accessibility (axe-core, a test-only npm asset: tests/browser/assets) --------
+AXE_JS = Path(__file__).resolve().parent / "assets" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_HOW_TO = "axe-core is missing: run `npm ci --prefix tests/browser/assets` (as .ci/run does)."
+#: WCAG 2.0 and 2.1, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, include: str = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"):
+    """axe-core's WCAG 2.0/2.1 A and AA violations inside ``include`` (the output areas).
+
+    Returns a list of ``{"id", "impact", "help", "targets"}``; empty when there are none.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async ([include, tags]) => {
+               const nodes = [...document.querySelectorAll(include)];
+               if (!nodes.length) return [];
+               const r = await axe.run({include: nodes},
+                                       {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+               return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                              targets: v.nodes.map(n => n.target.join(' '))}));
+           }""", [include, AXE_TAGS])
+    return result

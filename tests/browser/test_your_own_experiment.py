@@ -1,5 +1,6 @@
 """Lesson 08 in a real JupyterLab: it runs clean and the worked example's sliders redraw the plot
-and its description; the blank exercise runs clean and asks for the model before the sliders."""
+and its description; the blank exercise runs clean, its worked example shows its result, and the
+optional model asks for Q12 to Q15 before the sliders."""
 import pytest
 
 from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
@@ -48,5 +49,6 @@ def test_exercise08_blank_runs_clean_and_asks_for_the_model_first(page, lab):
     run_all(page)
     assert cell_errors(page) == []
     outputs = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")
-    assert outputs.filter(has_text="not answered yet").count() == 4  # q2 to q5
-    assert outputs.filter(has_text="Finish Q2 to Q5 first").count() == 1
+    assert outputs.filter(has_text="not answered yet").count() == 8  # q1 to q4, q12 to q15
+    assert outputs.filter(has_text="after 1.9 hours").count() == 1    # the worked example's cell
+    assert outputs.filter(has_text="Finish Q12 to Q15 first").count() == 1

@@ -70,3 +70,26 @@ CHECKS = {
     "q5": Number(expected=RATE, rel_tol=0.01,
                  hint="Not yet: the rate is look-ups divided by the time allowed."),
 }
+
+
+def _hidden_rules(rules):
+    """The hidden tests of q1 (the solution's BEGIN HIDDEN TESTS cell, as check data): a name
+    the examiners never used, a question worded differently, and at most five rows."""
+    if rules is None or isinstance(rules, (str, bytes, int, float)):
+        return False
+    try:
+        room = ChineseRoom(rules if isinstance(rules, Rulebook) else Rulebook.from_rows(rules))
+        return (room.reply("我叫艾米。").output == "你好，艾米！"
+                and room.reply("那么，你叫什么名字？").output == "我叫小房。"
+                and len(rules) <= 5)
+    except (RulebookError, TypeError, ValueError):
+        return False
+
+
+#: Hidden tests of core questions, run by the grader on the value it read from the notebook
+#: (``python -m seminar grade``; no student code runs). The solution keeps the same tests as
+#: a ``### BEGIN HIDDEN TESTS`` cell for nbgrader.
+HIDDEN = {
+    "q1": Predicate(test=_hidden_rules, hint="Not yet: the rules fail an examiner's card you "
+                    "were not shown (a new name, or a question worded differently)."),
+}

@@ -1,16 +1,21 @@
-"""Self-checks of exercise 08-your-own-experiment: generic checks of a student's own model.
+"""Self-checks of exercise 08-your-own-experiment.
 
-Every student builds a different model, so the checks test the pattern, not the numbers:
+The core (q1 to q4) explores lesson 08's worked example by changing values: two numbers
+read off the toy (computed here from ``seminar.models.capstone``, never typed in) and two
+choices. The student's own thought experiment is written (Q5 to Q11), read by a person.
 
-- q2 ``PARAMETERS``: a dict of 1 to 8 names, each (lowest, highest, default) with
+"Going further (optional)" checks a student's own model. Every student builds a different
+one, so those checks test the pattern, not the numbers:
+
+- q12 ``PARAMETERS``: a dict of 1 to 8 names, each (lowest, highest, default) with
   lowest < highest and the default between them.
-- q3 ``my_model``: every parameter has a default; ``my_model()`` returns a non-empty pandas
+- q13 ``my_model``: every parameter has a default; ``my_model()`` returns a non-empty pandas
   DataFrame with a numeric column holding a finite number; NaN and text for any
   parameter raise ValueError naming it. If the notebook's ``PARAMETERS`` is ready, its
   names must be the function's parameters, its defaults the function's defaults; the
   ends of each range must work, and values beyond them must raise ValueError.
-- q4 ``plot_model(ax, **params)``: draws something on ``ax`` and labels both axes.
-- q5 ``describe_model(table)``: says in words, with at least one number, what the plot of
+- q14 ``plot_model(ax, **params)``: draws something on ``ax`` and labels both axes.
+- q15 ``describe_model(table)``: says in words, with at least one number, what the plot of
   ``my_model()``'s table shows.
 
 The checks find ``PARAMETERS`` and ``my_model`` in the notebook through the function's
@@ -23,7 +28,8 @@ from numbers import Real
 
 import pandas as pd
 
-from seminar.classroom.checks import Predicate, is_placeholder
+from seminar.classroom.checks import Choice, Number, Predicate, is_placeholder
+from seminar.models import capstone
 
 MAX_PARAMETERS = 8
 BAD_TEXT = "not a number"
@@ -157,7 +163,7 @@ def _description_ok(fn):
         return "Not yet: describe_model should be a function, defined with def."
     model = getattr(fn, "__globals__", {}).get("my_model")
     if model is None or is_placeholder(model):
-        return "Not yet: finish my_model (Q3) first: describe_model needs its table."
+        return "Not yet: finish my_model (Q13) first: describe_model needs its table."
     text = fn(model())
     if not isinstance(text, str):
         return f"Not yet: describe_model should return text (a str), not {type(text).__name__}."
@@ -168,13 +174,43 @@ def _description_ok(fn):
     return True
 
 
+#: Q1 and Q2: hours until she can tell him from all the others, read off the toy.
+Q1_HOURS = capstone.single_out_hour()
+Q2_HOURS = capstone.single_out_hour(facts_per_hour=capstone.PARAMETERS["facts_per_hour"][2] / 10)
+
 CHECKS = {
-    "q2": Predicate(test=_parameters_ok,
-                    hint="Not yet: PARAMETERS maps each name to (lowest, highest, default)."),
-    "q3": Predicate(test=_model_ok,
-                    hint="Not yet: my_model() should return a pandas DataFrame, and raise ValueError "
-                         "for a bad parameter."),
-    "q4": Predicate(test=_plot_ok, hint="Not yet: plot_model(ax) should draw on ax and label both axes."),
-    "q5": Predicate(test=_description_ok,
-                    hint="Not yet: describe_model(table) should return a sentence about the figure."),
+    "q1": Number(expected=Q1_HOURS, rel_tol=0.03,
+                 hint="Not yet: run the worked example's cell with the values as given, and read "
+                      "the hours in the sentence under the figure (after ... hours)."),
+    "q2": Number(expected=Q2_HOURS, rel_tol=0.03,
+                 hint="Not yet: set facts_per_hour to a tenth of 4.5 in the worked example's cell, "
+                      "run it, and read the hours in the sentence under the figure."),
+    "q3": Choice("B", {
+        "A": "the time grows only with the logarithm of the crowd: from 831 to 20,000 others "
+             "it changes by about an hour.",
+        "B": "",
+        "C": "the answers about his mother only move the starting point, by at most about "
+             "four facts: under an hour of talk.",
+    }, hint="Not yet: change one value at a time and compare how far the hours move."),
+    "q4": Choice("B", {
+        "A": "4.5 facts an hour is derived from two assumptions (he speaks half the time; one "
+             "telling fact per 1,000 words) and a calibration.",
+        "B": "",
+        "C": "the source records the question about his mother, not how the answers spread: "
+             "5 kinds is the example's assumption.",
+        "D": "150 words a minute is a calibration for conversational speech in general, not "
+             "something the film states.",
+    }, hint="Not yet: look at the kind column of the table of facts and assumptions."),
+    "q12": Predicate(test=_parameters_ok,
+                     hint="Not yet: PARAMETERS maps each name to (lowest, highest, default)."),
+    "q13": Predicate(test=_model_ok,
+                     hint="Not yet: my_model() should return a pandas DataFrame, and raise "
+                          "ValueError for a bad parameter."),
+    "q14": Predicate(test=_plot_ok,
+                     hint="Not yet: plot_model(ax) should draw on ax and label both axes."),
+    "q15": Predicate(test=_description_ok,
+                     hint="Not yet: describe_model(table) should return a sentence about the figure."),
 }
+
+#: "Going further (optional, for those who code)".
+OPTIONAL = {"q12", "q13", "q14", "q15"}

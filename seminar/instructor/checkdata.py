@@ -1,0 +1,62 @@
+"""The instructor's check data for grading, read from ``<root>/seminar/classroom/exercise_checks``.
+
+A checks module (``eNN_slug.py``) may define, beside ``CHECKS`` (the students' self-checks):
+
+- ``HIDDEN = {"q1": Predicate(...), ...}``: the hidden tests of a core question, as
+  check objects run on the value the grader read (the solution notebook keeps its
+  ``### BEGIN HIDDEN TESTS`` cell, for nbgrader and for the tests, with the same
+  assertions written as code);
+- ``OPTIONAL = {"q7", ...}``: the "Going further" questions (cells tagged ``optional``);
+- ``CASES = {"q7": {"call": "days_between", "cases": [[["2013-12-18", "2014-03-02"], 74],
+  ...]}}``: hidden inputs for an optional question's function and the results expected.
+  Only the inputs go into the sandbox; the results are compared outside it.
+
+The module is the instructor's own code: it is loaded from its file in the kit given by
+``--root`` (never from a student's folder), once, in the grader's process.
+"""
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seminar.text import InputError
+
+
+@dataclass
+class CheckData:
+    checks: dict
+    hidden: dict = field(default_factory=dict)
+    optional: frozenset = frozenset()
+    cases: dict = field(default_factory=dict)
+
+
+def module_path(root: Path, name: str) -> Path:
+    return Path(root) / "seminar" / "classroom" / "exercise_checks" / f"e{name.replace('-', '_')}.py"
+
+
+def load(root: Path, name: str) -> CheckData:
+    """The check data of exercise ``name`` in the kit at ``root`` (InputError if it has none)."""
+    if not isinstance(name, str):
+        raise InputError(f"An exercise name is text such as '02-chinese-room', not {type(name).__name__}.")
+    path = module_path(root, name)
+    if not path.is_file():
+        raise InputError(f"There is no check data for {name}: expected {path}.")
+    spec = importlib.util.spec_from_file_location(f"_seminar_grading_{name.replace('-', '_')}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        raise InputError(f"{path} could not be loaded ({type(exc).__name__}: {exc}).") from None
+    checks = getattr(module, "CHECKS", None)
+    if not isinstance(checks, dict):
+        raise InputError(f"{path} has no CHECKS dict.")
+    cases = dict(getattr(module, "CASES", {}) or {})
+    for question, spec_ in cases.items():
+        if not (isinstance(spec_, dict) and isinstance(spec_.get("call"), str)
+                and isinstance(spec_.get("cases"), list)
+                and all(isinstance(c, (list, tuple)) and len(c) == 2 for c in spec_["cases"])):
+            raise InputError(f"{path}: CASES[{question!r}] must be {{'call': 'name', 'cases': "
+                             "[[inputs, expected], ...]}.")
+    return CheckData(checks=checks, hidden=dict(getattr(module, "HIDDEN", {}) or {}),
+                     optional=frozenset(getattr(module, "OPTIONAL", ()) or ()), cases=cases)
