@@ -592,7 +592,7 @@ def test_q1_hint_for_an_invalid_argument_names_the_counterexample(checker):
 
 
 def test_blank_answers_are_not_answered(checker):
-    for q in ("q1", "q2", "q3", "q4", "q5"):
+    for q in ("q1", "q2", "q3", "q4", "q5", "q11"):
         assert checker.evaluate(q, ...).status == "not answered"
 
 
@@ -646,8 +646,8 @@ therefore program -> not mind
     GOOD_Q5,
     "program <-> syntax\nmind -> semantics\nsyntax -> ~semantics\ntherefore ~(program & mind)",
 ])
-def test_q5_accepts_searles_argument(checker, answer):
-    assert checker.evaluate("q5", answer).correct
+def test_q11_accepts_searles_argument(checker, answer):
+    assert checker.evaluate("q11", answer).correct
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -665,8 +665,8 @@ def test_q5_accepts_searles_argument(checker, answer):
     ("program -> syntax\nmind -> semantics\nsyntax -> semantics\n"
      "therefore program -> not mind", "not valid"),
 ])
-def test_q5_hints(checker, answer, words):
-    result = checker.evaluate("q5", answer)
+def test_q11_hints(checker, answer, words):
+    result = checker.evaluate("q11", answer)
     assert not result.correct and words in result.message, result.message
 
 
@@ -675,3 +675,11 @@ def test_q5_hints(checker, answer, words):
 def test_limits_reject_bad_values(name, bad):
     with pytest.raises(ValueError, match=name):
         Limits(**{name: bad})
+
+
+def test_q5_program_shift_choice(checker):
+    assert checker.evaluate("q5", "A").correct
+    for letter, words in (("B", "about minds"), ("C", "syntax in general"), ("D", "NEEDED")):
+        result = checker.evaluate("q5", letter)
+        assert not result.correct and words in result.message
+    assert "not one of the choices" in checker.evaluate("q5", "E").message

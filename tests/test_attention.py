@@ -295,39 +295,47 @@ def test_exercise_checks_accept_right_answers_and_explain_wrong_ones():
     assert CHECKS["q2"](m.attention(641, "heart", growth=0.5))[0]
     assert CHECKS["q3"](m.most_partners("heart", capacity=1, growth=0.5, threshold=0.3))[0]
     assert not CHECKS["q3"](12)[0]
-    assert CHECKS["q4"](linear_heart_reference) == (True, "")
-    ok, hint = CHECKS["q4"](lambda n, c, a: c * (1 + a * n) / n)  # forgets the "- 1"
+    assert CHECKS["q11"](linear_heart_reference) == (True, "")
+    ok, hint = CHECKS["q11"](lambda n, c, a: c * (1 + a * n) / n)  # forgets the "- 1"
     assert not ok and "one partner" in hint
-    ok, hint = CHECKS["q4"](lambda n, c, a: c if n == 1 else c * (1 + a * (n - 1)) / n)
+    ok, hint = CHECKS["q11"](lambda n, c, a: c if n == 1 else c * (1 + a * (n - 1)) / n)
     assert not ok and "ValueError" in hint  # an `if` on an array raises; the error is shown
-    ok, hint = CHECKS["q4"](lambda n, c, a: c * (1 + a * (np.max(n) - 1)) / np.max(n))
+    ok, hint = CHECKS["q11"](lambda n, c, a: c * (1 + a * (np.max(n) - 1)) / np.max(n))
     assert not ok and "numpy array" in hint  # one number back for a whole array
-    ok, hint = CHECKS["q4"]("linear")
+    ok, hint = CHECKS["q11"]("linear")
     assert not ok and "function" in hint
-    assert CHECKS["q7"](C / 2)[0] and not CHECKS["q7"](0.5)[0]
+    # the core's multiple choice: one right letter, a why-wrong line for each other one
+    assert CHECKS["q4"]("c") == (True, "") and CHECKS["q5"](" B ") == (True, "")
+    ok, hint = CHECKS["q4"]("A")
+    assert not ok and "Aristophanes" in hint
+    ok, hint = CHECKS["q5"]("A")
+    assert not ok and "one beloved" in hint
+    assert "not one of the choices" in CHECKS["q5"]("E")[1]
+    from seminar.classroom.exercise_checks.e04_one_of_many import OPTIONAL
+    assert OPTIONAL == {"q11", "q12", "q13"}
 
     n = np.arange(1, 2001)
     ax = Figure().subplots()
-    ok, hint = CHECKS["q6"](ax)
+    ok, hint = CHECKS["q13"](ax)
     assert not ok and "three curves" in hint
     ax.plot(n, m.attention(n), "-", label="box")
     ax.plot(n, m.attention(n, "heart"), "--", label="heart")
     ax.plot(n, linear_heart_reference(n, C, 0.01), "-.", label="linear")
-    ok, hint = CHECKS["q6"](ax)
+    ok, hint = CHECKS["q13"](ax)
     assert not ok and "logarithmic" in hint
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ok, hint = CHECKS["q6"](ax)
+    ok, hint = CHECKS["q13"](ax)
     assert not ok and "vertical lines" in hint
     ax.axvline(641)
     ax.axvline(8316)
-    ok, hint = CHECKS["q6"](ax)
+    ok, hint = CHECKS["q13"](ax)
     assert not ok and "legend" in hint
     ax.legend()
-    ok, hint = CHECKS["q6"](ax)
+    ok, hint = CHECKS["q13"](ax)
     assert not ok and "label both axes" in hint
     ax.set_xlabel("partners")
     ax.set_ylabel("attention")
-    assert CHECKS["q6"](ax) == (True, "")
-    ok, hint = CHECKS["q6"]("my plot")
+    assert CHECKS["q13"](ax) == (True, "")
+    ok, hint = CHECKS["q13"]("my plot")
     assert not ok and "Axes" in hint

@@ -344,3 +344,14 @@ def test_a_megabyte_of_text_gives_a_short_message():
 def test_large_societies_run():
     table = c.simulate(people=10_000, steps=20, exodus=10)
     assert table.attrs["people"] == 10_000 and len(table) == 20
+
+
+def test_exercise_05_model_answer_numbers_hold():
+    """Exercise 05's model answer (Q5) quotes these tipping levels: keep it true if the model changes."""
+    scenario = {"os_time": 0.7, "exodus": 65, "seed": 2013}
+    from seminar.models import community as c
+    levels = [c.tipping_level(lonely=d, **scenario) for d in (
+        c.fewer_than(3, 0.5), c.fewer_than(2, 0.5), c.fewer_than(1, 0.5, os_counts=False),
+        c.fewer_than(1, 0.4, os_counts=False), c.fewer_than(1, 0.3, os_counts=False))]
+    for got, quoted in zip(levels, (0.34, 0.45, 0.61, 0.79, 0.94)):
+        assert abs(got - quoted) < 0.01

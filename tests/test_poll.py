@@ -430,28 +430,32 @@ def test_exercise_checks_accept_right_answers_in_several_shapes_and_refuse_wrong
 
     table = poll.load_class(poll.SAMPLE_DIR).table
     means = table.groupby("claim", observed=True)["position"].mean()
-    assert e07.CHECKS["q3"](means) == (True, "")
-    assert e07.CHECKS["q3"](means.to_dict())[0]
-    assert e07.CHECKS["q3"](means.to_frame())[0]
+    assert e07.CHECKS["q11"](means) == (True, "")
+    assert e07.CHECKS["q11"](means.to_dict())[0]
+    assert e07.CHECKS["q11"](means.to_frame())[0]
     by_label = {poll.get_claim(c).short: v for c, v in means.items()}
-    assert e07.CHECKS["q3"](by_label)[0]
-    ok, hint = e07.CHECKS["q3"](table.groupby("student")["position"].mean())
+    assert e07.CHECKS["q11"](by_label)[0]
+    ok, hint = e07.CHECKS["q11"](table.groupby("student")["position"].mean())
     assert not ok and "is not a claim id" in hint
-    ok, hint = e07.CHECKS["q3"](means.drop("joy"))
+    ok, hint = e07.CHECKS["q11"](means.drop("joy"))
     assert not ok and "no mean for joy" in hint
-    ok, hint = e07.CHECKS["q3"](means.fillna(0) + 0.5)
+    ok, hint = e07.CHECKS["q11"](means.fillna(0) + 0.5)
     assert not ok and "is off" in hint and "3.7" not in hint
     everyone = table.pivot(index="student", columns="claim", values="position").fillna(0).mean()
-    assert not e07.CHECKS["q3"](everyone)[0]  # a left-out claim counted as 0
-    assert not e07.CHECKS["q3"]("3.77")[0]
-    assert not e07.CHECKS["q3"](means.to_frame().assign(x=1))[0]
+    assert not e07.CHECKS["q11"](everyone)[0]  # a left-out claim counted as 0
+    assert not e07.CHECKS["q11"]("3.77")[0]
+    assert not e07.CHECKS["q11"](means.to_frame().assign(x=1))[0]
     spread = table.groupby("claim", observed=True)["position"].std()
-    assert e07.CHECKS["q4"](str(spread.idxmax())) == (True, "")
-    assert e07.CHECKS["q4"](poll.get_claim(str(spread.idxmax())).short)[0]
-    assert not e07.CHECKS["q4"](str(spread.idxmin()))[0]
-    assert "give the claim's id" in e07.CHECKS["q4"](3)[1]
+    assert e07.CHECKS["q2"](str(spread.idxmax())) == (True, "")
+    assert e07.CHECKS["q2"](poll.get_claim(str(spread.idxmax())).short)[0]
+    assert not e07.CHECKS["q2"](str(spread.idxmin()))[0]
+    assert "give the claim's id" in e07.CHECKS["q2"](3)[1]
     assert e07.CHECKS["q1"](2)[0] and not e07.CHECKS["q1"](3)[0]
-    assert e07.CHECKS["q2"](24)[0] and not e07.CHECKS["q2"](25)[0]
+    # the core's multiple choice on lesson 07's corrections, each wrong letter says why
+    assert e07.CHECKS["q4"]("B")[0] and "identity theorist" in e07.CHECKS["q4"]("A")[1]
+    assert e07.CHECKS["q5"]("a")[0] and "Schechtman" in e07.CHECKS["q5"]("C")[1]
+    assert e07.CHECKS["q6"]("B")[0] and "always already" in e07.CHECKS["q6"]("A")[1]
+    assert e07.OPTIONAL == {"q11", "q12"}
 
 
 def test_exercise_plot_check():
@@ -460,11 +464,11 @@ def test_exercise_plot_check():
     means = poll.load_class(poll.SAMPLE_DIR).table.groupby("claim", observed=True)["position"].mean()
     fig, ax = plt.subplots()
     means.plot.barh(ax=ax)
-    assert "label both axes" in e07.CHECKS["q5"](ax)[1]
+    assert "label both axes" in e07.CHECKS["q12"](ax)[1]
     ax.set_xlabel("mean position")
     ax.set_ylabel("claim")
-    assert e07.CHECKS["q5"](ax) == (True, "")
+    assert e07.CHECKS["q12"](ax) == (True, "")
     fig2, empty = plt.subplots()
-    assert "one bar (or point) per claim" in e07.CHECKS["q5"](empty)[1]
-    assert "matplotlib Axes" in e07.CHECKS["q5"](fig)[1]
+    assert "one bar (or point) per claim" in e07.CHECKS["q12"](empty)[1]
+    assert "matplotlib Axes" in e07.CHECKS["q12"](fig)[1]
     plt.close("all")

@@ -334,3 +334,99 @@ class LettersApp(App):
 def letters_app(templates: dict | None = None, customers=None, **kwargs) -> LettersApp:
     """The ghostwriter app with the kit's templates and example customers unless others are given."""
     return LettersApp(templates, customers, **kwargs)
+
+
+# ----------------------------------------------------------------------- the 641 letters: saving
+# (lesson 01: each student's own letter, saved for lesson 04; the model is
+# seminar.models.class_letters, which reuses the class poll's safe saving)
+from pathlib import Path  # noqa: E402
+
+from seminar.models import class_letters as class_model  # noqa: E402
+
+SAVE_NOTE = ("On Binder (and any temporary server) nothing is kept once the session ends: after "
+             "saving, use the download link and hand the file in.")
+
+
+class MyLetterForm(App):
+    """Lesson 01's "save your letter": five nuggets about yourself, the letter, a saved file.
+
+    Build it with :func:`my_letter_form`. Widgets are attributes, so a test can drive it::
+
+        form = my_letter_form(folder="my-letter")
+        form.name.value = "Ada"; form.nuggets["memory"].value = "..."; ...
+        form.write_button.click(); form.save_button.click()   # my-letter/letter-ada.json
+    """
+
+    def __init__(self, folder="my-letter"):
+        self.folder = Path(folder)
+        self.record: dict | None = None
+        self.path: Path | None = None
+        self.status = status_box()
+        style = {"description_width": "0px"}
+        self.name = widgets.Text(placeholder="your name or a pseudonym (for the file)",
+                                 description="Your name", style={"description_width": "90px"},
+                                 layout=widgets.Layout(width="420px"))
+        self.nuggets: dict[str, widgets.Text] = {}
+        rows = []
+        for key, question in class_model.NUGGETS:
+            box = widgets.Text(placeholder=question, description=question, style=style,
+                               layout=widgets.Layout(width="100%", max_width="700px"))
+            self.nuggets[key] = box
+            rows.append(widgets.HTML(f'<label style="font-size:0.92em">{escape(question)}</label>'))
+            rows.append(box)
+        self.write_button = widgets.Button(description="Write my letter", icon="pencil",
+                                           button_style="primary",
+                                           layout=widgets.Layout(width="180px"))
+        self.save_button = widgets.Button(description="Save my letter", icon="save",
+                                          layout=widgets.Layout(width="180px"))
+        self.letter = widgets.HTML()
+        self.saved = widgets.HTML()
+        self.write = guarded(self.status)(self._write)
+        self.save = guarded(self.status)(self._save)
+        self.write_button.on_click(self.write)
+        self.save_button.on_click(self.save)
+        self.widget = widgets.VBox([
+            widgets.HTML("<h3>Your own letter</h3><p>Be the customer: give the ghostwriter five "
+                         "nuggets about yourself. Nothing you type leaves this notebook unless "
+                         "you hand the file in.</p>"),
+            self.name, *rows, widgets.HBox([self.write_button, self.save_button]),
+            self.status, self.letter,
+            widgets.HTML(f'<p class="seminar-letter-binder"><i>{escape(SAVE_NOTE)}</i></p>'),
+            self.saved,
+        ], layout=widgets.Layout(max_width="760px"))
+        self.widget.add_class("seminar-my-letter")
+
+    def values(self) -> dict:
+        return {key: box.value for key, box in self.nuggets.items()}
+
+    def _write(self, _button=None) -> None:
+        self.record = None
+        self.letter.value = ""
+        record = class_model.make_record(self.name.value, self.values())
+        self.record = record
+        self.letter.value = (f'<div class="seminar-my-letter-text" style="{LETTER_STYLE}">'
+                             f"{_bdi(record['letter'])}</div>")
+        self.status.value = message_html("Here is your letter. Save it to keep it for lesson 04.",
+                                         "ok")
+
+    def _save(self, _button=None) -> None:
+        self._write()
+        path = class_model.save(self.record, self.folder)
+        self.path = path
+        base = class_model.file_name(self.record["student"])
+        again = ("" if path.name == base else
+                 f" {base} was there already, so this is a new file; the earlier one is untouched.")
+        try:
+            shown = path.relative_to(Path.cwd())
+        except ValueError:
+            shown = path
+        self.status.value = message_html(f"Saved your letter to {shown}.{again}", "ok")
+        self.saved.value = (f'<a class="seminar-letter-download" download="{escape(path.name)}" '
+                            f'href="{class_model.as_data_uri(self.record)}" '
+                            f'style="font-weight:bold">\u2b07 Download your letter '
+                            f"({escape(path.name)})</a>")
+
+
+def my_letter_form(folder="my-letter") -> MyLetterForm:
+    """Lesson 01's "save your letter" form; letters are saved into ``folder`` (made if needed)."""
+    return MyLetterForm(folder)

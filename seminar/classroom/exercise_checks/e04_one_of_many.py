@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from seminar.classroom.checks import Number, Predicate
+from seminar.classroom.checks import Choice, Number, Predicate
 from seminar.models.duration import speed_ratio
 
 CAPACITY = speed_ratio()
@@ -92,6 +92,7 @@ def _plot_is_complete(ax):
 
 
 CHECKS = {
+    # ---- the core: values found with the toy, by reading, or on a calculator
     "q1": Number(expected=CAPACITY / 8316, rel_tol=0.005,
                  hint="Not yet: a box that divides gives each partner the whole capacity divided "
                       "by the number of partners. Use capacity, not a rounded number."),
@@ -99,18 +100,31 @@ CHECKS = {
                  hint="Not yet: the growing heart's whole is capacity times partners to the power "
                       "growth; each partner gets the whole divided by the number of partners."),
     "q3": Number(expected=11, rel_tol=0, abs_tol=1e-9,
-                 hint="Not yet: the answer is a whole number of partners: the largest count whose "
-                      "share is still at least the threshold. most_partners can check your "
-                      "reasoning."),
-    "q4": Predicate(test=_linear_heart_is_right,
-                    hint="Not yet: linear_heart(partners, capacity, add) should return the "
-                         "attention each partner receives."),
-    "q5": Number(expected=float(linear_heart_reference(8316, CAPACITY, 0.01)), rel_tol=0.005,
-                 hint="Not yet: call your linear_heart for 8,316 partners, Samantha's capacity "
-                      "and add = 0.01."),
-    "q6": Predicate(test=_plot_is_complete,
-                    hint="Not yet: draw the three curves on one Axes and pass it to check."),
-    "q7": Number(expected=CAPACITY / 2, rel_tol=0.005,
-                 hint="Not yet: how much does each of two partners get from Samantha's box? A "
-                      "love that needs more than that cannot be shared."),
+                 hint="Not yet: set the app to a person's heart, growth 0.5 and a need of 0.3, "
+                      "and read how many partners the growing heart has room for (a whole number)."),
+    "q4": Choice(expected="C", options={
+        "A": "that is Aristophanes' view (plato-1), the one Diotima answers.",
+        "B": "Diotima says lovers seek neither the half nor the whole, unless it is good.",
+        "C": "",
+        "D": "one beautiful body is only the first step of her ascent (plato-5), not what "
+             "love seeks."}),
+    "q5": Choice(expected="B", options={
+        "A": "that is the attention-budget reading the lesson corrects: the poem is about one "
+             "beloved, not about sharing among many.",
+        "B": "",
+        "C": "neither stanza speaks of death or of time running out.",
+        "D": "the speaker does discern infinite passion; the pain is that finite hearts cannot "
+             "reach the union it wants."}),
+    # ---- Going further (optional, for those who code)
+    "q11": Predicate(test=_linear_heart_is_right,
+                     hint="Not yet: linear_heart(partners, capacity, add) should return the "
+                          "attention each partner receives."),
+    "q12": Number(expected=float(linear_heart_reference(8316, CAPACITY, 0.01)), rel_tol=0.005,
+                  hint="Not yet: call your linear_heart for 8,316 partners, Samantha's capacity "
+                       "and add = 0.01."),
+    "q13": Predicate(test=_plot_is_complete,
+                     hint="Not yet: draw the three curves on one Axes and pass it to check."),
 }
+
+#: Questions under "Going further (optional, for those who code)".
+OPTIONAL = {"q11", "q12", "q13"}

@@ -11,7 +11,7 @@ an answer within 0.011 of the exact level is correct.
 import numpy as np
 
 from seminar.models import community
-from seminar.classroom.checks import Number, Predicate
+from seminar.classroom.checks import Choice, Number, Predicate
 
 #: The exercise's scenario (the notebook holds its own copy for students to use).
 SCENARIO = {"os_time": 0.7, "exodus": 65, "seed": 2013}
@@ -59,13 +59,36 @@ def _no_one_works(fn):
 
 
 CHECKS = {
+    # ---- the core: values read from the ready-made sweep and table, and from the readings
     "q1": Number(expected=TIPPING, rel_tol=0, abs_tol=0.011,
-                 hint="Not yet: look for the first level in your sweep whose lonely_at_exodus is "
-                      "more than one half, on a grid of 0.01, in the exercise's SCENARIO."),
-    "q2": Predicate(test=_no_one_works,
-                    hint="Not yet: try your function on a small table first, such as "
-                         "np.array([[0.5, 0.2], [0.1, 0.0]]), and check each row by hand."),
-    "q3": Number(expected=TIPPING_NO_ONE, rel_tol=0, abs_tol=0.011,
-                 hint="Not yet: pass your function as lonely= to tipping_level, together with "
-                      "the SCENARIO (**SCENARIO)."),
+                 hint="Not yet: read the sweep's table: the FIRST adoption level whose "
+                      "lonely_at_exodus is above one half (not the last one below it)."),
+    "q2": Number(expected=TIPPING_NO_ONE, rel_tol=0, abs_tol=0.011,
+                 hint="Not yet: read the row 'no tie of 0.5 or more' in the table of "
+                      "definitions."),
+    "q3": Choice(expected="B", options={
+        "A": "the essay calls it a novel, but it is non-fiction; and the book is largely "
+             "optimistic, not a prophecy of doom.",
+        "B": "",
+        "C": "it is non-fiction, but not a prophecy that community will end: the book is "
+             "largely optimistic, and the loneliness passage is about the strain of a transition.",
+        "D": "no source says the film adapts it; the essay only wonders how much influence "
+             "Toffler had."}),
+    "q4": Choice(expected="C", options={
+        "A": "fewer than three strong ties leaves people with someone to talk to; the essay "
+             "says no one at all.",
+        "B": "fewer than two strong ties still allows one: the essay says no one at all.",
+        "C": "",
+        "D": "having an OS is not loneliness in the essay's sense; its definition is about the "
+             "people left after the exodus."}),
+    # ---- Going further (optional, for those who code)
+    "q9": Predicate(test=_no_one_works,
+                    hint="Not yet: no_one(strengths, has_os) should return one True/False per "
+                         "person: True when they have no human tie of strength 0.5 or more."),
+    "q10": Number(expected=TIPPING_NO_ONE, rel_tol=0, abs_tol=0.011,
+                  hint="Not yet: pass your no_one to tipping_level as lonely=no_one, with "
+                       "**SCENARIO."),
 }
+
+#: Questions under "Going further (optional, for those who code)".
+OPTIONAL = {"q9", "q10"}

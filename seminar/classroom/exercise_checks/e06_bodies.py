@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from seminar.models.arguments import (Argument, argument, assess, assignment_text, coerce_argument,
                                entails, equivalent, is_counterexample, parse, row_values)
-from seminar.classroom.checks import Exact, Predicate
+from seminar.classroom.checks import Choice, Exact, Predicate
 
 #: Q2: the lesson's reconstruction of "no body, no love" (embodied cognition, dispatch-13).
 NO_BODY_PREMISES = ("love -> mind", "mind -> body", "not body")
@@ -136,16 +136,27 @@ def _searle(answer):
 
 
 CHECKS = {
+    # ---- the core: short texts and values, found with the argument checker or by reading
     "q1": Predicate(test=_no_body_no_love,
                     hint="Not yet: build the argument with the app first and read its verdict."),
     "q2": Exact(expected=2,
-                hint="Not yet: read the materialists' excerpt again. What do they say a mind "
-                     "can be caused by? Which premise denies that?"),
+                hint="Not yet: read the excerpt again. What do the functionalists (the essay's "
+                     "'materialists') say a mind can be caused by? Which premise denies that?"),
     "q3": Predicate(test=_counterexample,
                     hint="Not yet: a counterexample makes every premise true and the "
                          "conclusion false."),
     "q4": Predicate(test=_repair,
                     hint="Not yet: find the assumption the writer needs but does not state."),
-    "q5": Predicate(test=_searle,
-                    hint="Not yet: one premise per axiom, then check validity with the app."),
+    "q5": Choice(expected="A", options={
+        "A": "",
+        "B": "searle-2 is about minds, not programs: it is true whatever a program is.",
+        "C": "searle-3 is about syntax in general; it does not mention programs at all.",
+        "D": "the conclusion is where the running sense is NEEDED (Samantha is a running "
+             "system); the question asks where only the text sense makes a premise true."}),
+    # ---- Going further (optional, for those who code)
+    "q11": Predicate(test=_searle,
+                     hint="Not yet: one premise per axiom, then check validity with the app."),
 }
+
+#: Questions under "Going further (optional, for those who code)".
+OPTIONAL = {"q11"}

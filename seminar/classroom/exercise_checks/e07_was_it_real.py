@@ -8,7 +8,7 @@ import math
 from numbers import Real
 
 from seminar.models import poll
-from seminar.classroom.checks import Exact, Predicate
+from seminar.classroom.checks import Choice, Exact, Predicate
 
 #: Mean position (1-5) per claim in the sample class, rounded to three decimals.
 MEANS = {"love": 3.773, "someone": 2.857, "substance": 3.0, "world": 3.652, "joy": 2.913}
@@ -78,15 +78,38 @@ def _plot_ok(ax):
 
 
 CHECKS = {
-    "q1": Exact(expected=2, hint="Not yet: count the files the loader could not use "
-                                  "(result.skipped); a file replaced by a later save is not broken."),
-    "q2": Exact(expected=24, hint="Not yet: count the different students in result.table "
-                                   "(each student has one row per claim answered)."),
-    "q3": Predicate(test=_means_ok,
-                    hint="Not yet: group result.table by 'claim' and average 'position'."),
-    "q4": Predicate(test=_most_divided_ok,
-                    hint="Not yet: 'most divided' means the largest standard deviation of "
-                         "'position'; give that claim's id."),
-    "q5": Predicate(test=_plot_ok, hint="Not yet: plot your means, one bar per claim, with both "
-                                        "axes labelled."),
+    # ---- the core: values read from the loader's report and table, and choices on the readings
+    "q1": Exact(expected=2, hint="Not yet: count the files the report says were skipped; a "
+                                  "file replaced by a later save is not broken."),
+    "q2": Predicate(test=_most_divided_ok,
+                    hint="Not yet: 'most divided' means the largest standard deviation (the "
+                         "column std of the summary table); give that claim's id."),
+    "q4": Choice(expected="B", options={
+        "A": "materialism says only that minds are physical; an identity theorist is a "
+             "materialist who denies that code could have a mind.",
+        "B": "",
+        "C": "animalism says that we are human organisms: it tells against machine selfhood.",
+        "D": "dualism makes the mind non-physical; the excerpt's view is about physical causes."}),
+    "q5": Choice(expected="A", options={
+        "A": "",
+        "B": "that is a psychological or functionalist view of persons, which Olson argues "
+             "against.",
+        "C": "a narrative account of the self is associated with Schechtman, not Olson.",
+        "D": "that is substance dualism; Olson is no dualist."}),
+    "q6": Choice(expected="B", options={
+        "A": "that is the essay's loose use: Dasein does not start being-in-the-world; it "
+             "always already is.",
+        "B": "",
+        "C": "Heidegger contrasts being-in-the-world with being located inside something like "
+             "water in a glass.",
+        "D": "Heidegger holds that even being alone is a way of being with others, not its "
+             "absence."}),
+    # ---- Going further (optional, for those who code)
+    "q11": Predicate(test=_means_ok,
+                     hint="Not yet: group result.table by 'claim' and average 'position'."),
+    "q12": Predicate(test=_plot_ok, hint="Not yet: plot your means, one bar per claim, with both "
+                                         "axes labelled."),
 }
+
+#: Questions under "Going further (optional, for those who code)".
+OPTIONAL = {"q11", "q12"}
