@@ -129,3 +129,30 @@ def test_page_count_reads_a_pdf_and_refuses_other_files(tmp_path):
     bad.write_bytes(b"not a pdf")
     with pytest.raises(InputError):
         page_count(bad)
+
+
+def test_the_kits_accessible_controls_become_plain_snapshots():
+    """anywidget controls cannot be drawn offline: the page shows their label and value in words."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    any_model = {"model_module": "anywidget", "model_name": "AnyModel", "model_module_version": "~0.9.*"}
+    nb.metadata["widgets"] = {site.WIDGET_STATE: {"version_major": 2, "version_minor": 0, "state": {
+        "s1": {**any_model, "state": {"description": "Her speed <b>", "readout": "2.27 million",
+                                       "scale": "log", "value": 2268908.0}},
+        "d1": {**any_model, "state": {"description": "Growth", "labels": ["constant", "logistic"],
+                                       "index": 1}},
+        "t1": {**any_model, "state": {"description": "Observer", "tooltip": "", "value": True}},
+        "x1": {**any_model, "state": {"something": "else"}},
+        "box": {"model_module": "@jupyter-widgets/controls", "model_name": "VBoxModel",
+                "model_module_version": "2.0.0", "state": {"children": ["IPY_MODEL_s1"]}},
+    }}}
+    assert site.snapshot_controls(nb) == 3
+    saved = nb.metadata["widgets"][site.WIDGET_STATE]["state"]
+    assert saved["s1"]["model_name"] == "HTMLModel"
+    assert saved["s1"]["state"]["value"] == ('<p class="seminar-control-snapshot">'
+                                             "<b>Her speed &lt;b&gt;</b>: 2.27 million</p>")
+    assert "logistic" in saved["d1"]["state"]["value"] and ": on" in saved["t1"]["state"]["value"]
+    assert saved["x1"]["model_module"] == "anywidget"  # not one of the kit's controls: left alone
+    for ref in ("layout", "style"):  # every model the stand-in points to is saved too
+        assert saved["s1"]["state"][ref].removeprefix("IPY_MODEL_") in saved

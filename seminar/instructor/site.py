@@ -138,7 +138,68 @@ def execute(src: Path, workdir: Path, timeout: int, drop_tags: tuple[str, ...] =
     except Exception as exc:  # nbclient's CellExecutionError and kernel failures
         first = str(exc).strip().splitlines()
         raise InputError(f"{src.name} did not run: {first[-1] if first else exc}") from None
+    snapshot_controls(nb)
     return nb
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def control_snapshot_html(state: dict) -> str | None:
+    """What one of the kit's accessible controls (seminar.views.controls) looked like, as HTML.
+
+    The controls are anywidget front ends, which the site's widget renderer cannot load without
+    fetching code from another host; the page shows their label and value instead, in words.
+    None for any other anywidget.
+    """
+    from seminar.text import escape
+
+    label = escape(str(state.get("description", "")))
+    if "readout" in state and "scale" in state:  # Slider
+        shown = escape(str(state.get("readout", "")))
+    elif "labels" in state and "index" in state:  # Dropdown
+        labels, index = state.get("labels") or [], state.get("index", 0)
+        shown = escape(str(labels[index])) if isinstance(index, int) and 0 <= index < len(labels) else ""
+    elif "tooltip" in state and isinstance(state.get("value"), bool):  # Toggle
+        return (f'<p class="seminar-control-snapshot"><b>{label}</b>: '
+                f'{"on" if state["value"] else "off"}</p>')
+    else:
+        return None
+    return f'<p class="seminar-control-snapshot"><b>{label}</b>: {shown}</p>'
+
+
+def _html_widget_state(html: str) -> tuple[dict, dict]:
+    """The saved state of an ipywidgets HTML widget showing ``html``, and of its layout and style."""
+    import uuid
+
+    layout, style = uuid.uuid4().hex, uuid.uuid4().hex
+    controls = {"model_module": "@jupyter-widgets/controls", "model_module_version": "2.0.0"}
+    entry = {"model_name": "HTMLModel", **controls,
+             "state": {"_dom_classes": [], "layout": f"IPY_MODEL_{layout}",
+                       "style": f"IPY_MODEL_{style}", "value": html}}
+    deps = {layout: {"model_name": "LayoutModel", "model_module": "@jupyter-widgets/base",
+                     "model_module_version": "2.0.0", "state": {}},
+            style: {"model_name": "HTMLStyleModel", **controls, "state": {}}}
+    return entry, deps
+
+
+def snapshot_controls(nb) -> int:
+    """Replace the saved state of the kit's anywidget controls by plain HTML widgets (in place).
+
+    Each keeps its model id, so the boxes around it still find it. Returns how many changed.
+    """
+    saved = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    changed = 0
+    for model_id, entry in list(saved.items()):
+        if entry.get("model_module") != "anywidget":
+            continue
+        html = control_snapshot_html(entry.get("state", {}))
+        if html is None:
+            continue
+        saved[model_id], deps = _html_widget_state(html)
+        saved.update(deps)
+        changed += 1
+    return changed
 
 
 def exporter(site_root: str, exclude_code: bool = False):

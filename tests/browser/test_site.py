@@ -80,7 +80,8 @@ def test_lesson_page_renders_widget_snapshot_and_figure_alt(site_page, server):
     page.goto(f"{server}/lessons/05-loneliness.html")
     # the html-manager replaces each widget's script tag by the rendered widget
     page.wait_for_selector(".jupyter-widgets .widget-slider, .jupyter-widgets .widget-dropdown, "
-                           ".jupyter-widgets .widget-button", state="attached")
+                           ".jupyter-widgets .widget-button, .jupyter-widgets .seminar-control-snapshot",
+                           state="attached")
     rendered = page.locator(".jupyter-widgets.widget-container, .jupyter-widgets .widget-inline-hbox")
     assert rendered.count() > 0
     assert page.locator("text=Error displaying widget").count() == 0
@@ -101,7 +102,8 @@ def test_printed_layout_keeps_everything_on_the_page(site_page, server):
     page.set_viewport_size({"width": 700, "height": 1000})  # about an A4 column at 96 dpi
     page.emulate_media(media="print")
     page.goto(f"{server}/handouts/05-loneliness.html")
-    page.wait_for_selector(".jupyter-widgets .widget-slider", state="attached")  # snapshots drawn
+    page.wait_for_selector(".jupyter-widgets .widget-slider, .jupyter-widgets .widget-button, "
+                           ".jupyter-widgets .seminar-control-snapshot", state="attached")  # snapshots drawn
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1
     assert page.locator(".jp-InputArea-editor").count() == 0
