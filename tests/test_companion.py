@@ -113,3 +113,22 @@ def test_describe_uses_plain_percentages():
     text = m.best(m.USER_ONLY).describe()
     assert "answers at once 25%" in text and "Score 74.7 of 100" in text
     assert not math.isnan(m.best(m.USER_ONLY).score)
+
+
+def test_exercise_09_expected_values_are_what_the_model_gives():
+    """The checks of exercise 09 hold constants; they must stay what the model computes."""
+    from seminar.classroom.exercise_checks import e09_power_data_perfection as e09
+
+    from seminar.models import companion as c
+
+    checks = e09.CHECKS
+    assert checks["q1"](c.best(c.ENGAGEMENT_ONLY).behaviour.availability * 100)[0]
+    assert checks["q2"](c.best(c.USER_ONLY).behaviour.availability * 100)[0]
+    levels = [w for w in range(11)
+              if c.best({"engagement": 10, "people": w, "words": w, "growth": w}).behaviour.agreeableness < 1]
+    assert checks["q3"](levels[0])[0]
+    assert checks["q4"](c.score(c.Behaviour(1, 1, 1), c.USER_ONLY))[0]
+    first = next(w for w in range(11)
+                 if c.best({"engagement": w, "people": 10, "words": 10, "growth": 10}).behaviour.availability > 0.25)
+    assert checks["q13"](first)[0]
+    assert not checks["q3"](levels[0] + 1)[0]  # the checks can fail

@@ -238,11 +238,11 @@ def test_parsing_is_cached_and_refreshed_when_a_file_changes(tmp_path):
 # ------------------------------------------------------------------ lookups and display
 
 def test_excerpt_returns_text_and_citation():
-    e = R.excerpt("leibniz-2")
-    assert e.text.startswith("And supposing there were a machine")
+    e = R.excerpt("leibniz-1")
+    assert e.text.startswith("Moreover, it must be confessed")
     assert e.reading == "leibniz" and "Latta" in e.citation and e.rights == "public domain"
-    assert R.excerpt("  Leibniz-2 ") == e
-    assert R.reading("leibniz").excerpts[1] == e
+    assert R.excerpt("  Leibniz-1 ") == e
+    assert R.reading("leibniz").excerpts[0] == e
 
 
 def test_unknown_id_names_close_matches():
@@ -313,7 +313,7 @@ def test_catalogue_lists_notebooks_that_use_an_excerpt(tmp_path):
     _notebook(tmp_path / "lessons" / "04-one-of-many.ipynb", code_cells=['show("plato-1")'])
     _notebook(tmp_path / "exercises" / "04-one-of-many.ipynb", code_cells=['show("plato-1")'])
     table = R.catalogue(tmp_path).set_index("excerpt_id")
-    assert list(table.index) == ["leibniz-1", "leibniz-2"] + [f"plato-{i}" for i in range(1, 6)]
+    assert list(table.index) == ["leibniz-1"] + [f"plato-{i}" for i in range(1, 6)]
     assert table.loc["plato-1", "lessons"] == "04-one-of-many"
     assert table.loc["plato-1", "notebooks"] == "exercises/04-one-of-many.ipynb; lessons/04-one-of-many.ipynb"
     assert table.loc["plato-2", "lessons"] == ""

@@ -20,14 +20,27 @@ def cell_with(page, text):
     return cell
 
 
+def run_and_wait(page, cell):
+    """Shift+Enter in ``cell``, then wait until its prompt shows a new, finished run
+    (the status bar alone can read Idle before the run has started)."""
+    handle = cell.element_handle()
+    prompt = "el => el.querySelector('.jp-InputPrompt').textContent"
+    before = handle.evaluate(prompt)
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_function(
+        """([el, old]) => { const p = el.querySelector('.jp-InputPrompt').textContent;
+                            return p !== old && /\\[\\d+\\]/.test(p); }""",
+        arg=[handle, before], timeout=90_000)
+    wait_idle(page)
+
+
 def type_into(page, cell, source):
     """Replace a code cell's text as a student would (click, select all, type), then run it."""
     editor = cell.locator(".cm-content")
     editor.click()
     page.keyboard.press("Control+a")
     page.keyboard.insert_text(source)
-    page.keyboard.press("Shift+Enter")
-    wait_idle(page)
+    run_and_wait(page, cell)
 
 
 def outputs(cell):
@@ -45,8 +58,7 @@ def save(page):
 def hand_in(page):
     cell = cell_with(page, "hand_in(")
     cell.locator(".cm-content").click()
-    page.keyboard.press("Shift+Enter")
-    wait_idle(page)
+    run_and_wait(page, cell)
     return outputs(cell_with(page, "hand_in("))
 
 

@@ -1,7 +1,7 @@
 """Self-checks of exercise 09-power-data-perfection: the companion's objective.
 
 The expected values are what seminar.models.companion gives under its stated assumptions;
-tests/test_companion.py and the hidden tests of the solution recompute them from the model.
+tests/test_companion.py recomputes them from the model.
 """
 from seminar.classroom.checks import Choice, Exact, Number
 
