@@ -32,7 +32,6 @@ once, the latest ``saved_at`` is kept and the others are reported as superseded.
 """
 from __future__ import annotations
 
-import base64
 import functools
 import random
 import zlib
@@ -134,21 +133,11 @@ def make_record(student, nuggets, *, saved_at=None) -> dict:
 
 def validate_record(obj) -> dict:
     """Check a record read from JSON and return it normalised; LetterFileError says why not."""
-    if not isinstance(obj, dict):
-        raise LetterFileError(f"not a letter file (the JSON holds {handins.json_kind(obj)}, not an object).")
-    if obj.get("schema") != SCHEMA:
-        raise LetterFileError(f'not a letter file of this kit (it has no "schema": "{SCHEMA}").')
-    version = obj.get("schema_version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise LetterFileError("schema_version is missing or not a whole number from 1.")
-    if version > SCHEMA_VERSION:
-        raise LetterFileError(f"written by a newer version of the kit (schema_version {version}; "
-                              f"this kit reads {SCHEMA_VERSION}): update the kit.")
+    handins.check_header(obj, schema=SCHEMA, version=SCHEMA_VERSION, kind="letter file",
+                         error=LetterFileError)
     if obj.get("template") != TEMPLATE_NAME:
         raise LetterFileError(f"written from another template ({str(obj.get('template'))[:40]!r}, "
                               f"not {TEMPLATE_NAME!r}).")
-    if not isinstance(obj.get("student"), str) or not obj["student"].strip():
-        raise LetterFileError("it has no student name (or pseudonym).")
     if not isinstance(obj.get("nuggets"), dict):
         raise LetterFileError("it has no nuggets.")
     try:
@@ -173,8 +162,7 @@ def to_json(record: dict) -> str:
 
 def as_data_uri(record: dict) -> str:
     """A ``data:`` URI of the letter file, for a download link that works without a server."""
-    payload = base64.b64encode(to_json(record).encode("utf-8")).decode("ascii")
-    return f"data:application/json;charset=utf-8;base64,{payload}"
+    return handins.as_data_uri(record)
 
 
 def file_name(student: str) -> str:

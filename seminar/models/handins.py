@@ -206,3 +206,34 @@ def latest_per_student(good: list[tuple[str, dict]]):
     superseded = [(name, record["student"], latest[name_key(record["student"])][0])
                   for name, record in good if name not in kept]
     return latest, superseded
+
+
+def as_data_uri(record: dict) -> str:
+    """A ``data:`` URI of a hand-in file, for a download link that works without a server."""
+    import base64
+
+    payload = base64.b64encode(to_json(record).encode("utf-8")).decode("ascii")
+    return f"data:application/json;charset=utf-8;base64,{payload}"
+
+
+def check_header(obj, *, schema: str, version: int, kind: str, error: type[InputError]) -> None:
+    """The checks every hand-in file shares, each failure an ``error`` saying what is wrong.
+
+    A JSON object whose ``"schema"`` is this kit's ``schema`` for ``kind`` (e.g. "poll file"),
+    a whole-number ``schema_version`` from 1 up to ``version``, and a student's name.
+    """
+    if not isinstance(obj, dict):
+        raise error(f"not a {kind} (the JSON holds {json_kind(obj)}, not an object).")
+    if obj.get("schema") != schema:
+        raise error(f'not a {kind} of this kit (it has no "schema": "{schema}").')
+    found = obj.get("schema_version")
+    if isinstance(found, bool) or not isinstance(found, int):
+        raise error("schema_version is missing or not a whole number.")
+    if found > version:
+        raise error(f"written by a newer version of the kit (schema_version {found}; "
+                    f"this kit reads {version}): update the kit.")
+    if found < 1:
+        raise error(f"schema_version {found} does not exist (this kit reads {version}).")
+    student = obj.get("student")
+    if not isinstance(student, str) or not student.strip():
+        raise error("it has no student name (or pseudonym).")

@@ -39,7 +39,6 @@ poll writes):
 """
 from __future__ import annotations
 
-import base64
 import math
 import random
 from dataclasses import dataclass, field
@@ -229,24 +228,12 @@ def validate_record(obj) -> dict:
 
 
 def _validate(obj) -> dict:
-    if not isinstance(obj, dict):
-        raise PollFileError(f"not a poll file (the JSON holds {json_kind(obj)}, not an object).")
-    if obj.get("schema") != SCHEMA:
-        raise PollFileError(f'not a poll file of this kit (it has no "schema": "{SCHEMA}").')
-    version = obj.get("schema_version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise PollFileError("schema_version is missing or not a whole number.")
-    if version > SCHEMA_VERSION:
-        raise PollFileError(f"written by a newer version of the kit (schema_version {version}; "
-                            f"this kit reads {SCHEMA_VERSION}): update the kit.")
-    if version < 1:
-        raise PollFileError(f"schema_version {version} does not exist (this kit reads {SCHEMA_VERSION}).")
+    handins.check_header(obj, schema=SCHEMA, version=SCHEMA_VERSION, kind="poll file",
+                         error=PollFileError)
     if obj.get("poll") != POLL:
         shown = str(obj.get("poll"))[:40]
         raise PollFileError(f"the answers are for another poll ({shown!r}, not {POLL!r}).")
-    student = obj.get("student")
-    if not isinstance(student, str) or not student.strip():
-        raise PollFileError("it has no student name (or pseudonym).")
+    student = obj["student"]
     answers = obj.get("answers")
     if not isinstance(answers, list):
         raise PollFileError("it has no list of answers.")
@@ -266,8 +253,7 @@ def _validate(obj) -> dict:
 
 def as_data_uri(record: dict) -> str:
     """A ``data:`` URI of the poll file, for a download link that works without a server."""
-    payload = base64.b64encode(to_json(record).encode("utf-8")).decode("ascii")
-    return f"data:application/json;charset=utf-8;base64,{payload}"
+    return handins.as_data_uri(record)
 
 
 def file_name(student: str) -> str:

@@ -34,7 +34,6 @@ field. Text is kept as typed (emoji, right-to-left scripts) and escaped wherever
 """
 from __future__ import annotations
 
-import base64
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -144,24 +143,12 @@ def validate_record(obj) -> dict:
 
 
 def _validate(obj) -> dict:
-    if not isinstance(obj, dict):
-        raise LogFileError(f"not a scene-log file (the JSON holds {json_kind(obj)}, not an object).")
-    if obj.get("schema") != SCHEMA:
-        raise LogFileError(f'not a scene-log file of this kit (it has no "schema": "{SCHEMA}").')
-    version = obj.get("schema_version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise LogFileError("schema_version is missing or not a whole number.")
-    if version > SCHEMA_VERSION:
-        raise LogFileError(f"written by a newer version of the kit (schema_version {version}; "
-                           f"this kit reads {SCHEMA_VERSION}): update the kit.")
-    if version < 1:
-        raise LogFileError(f"schema_version {version} does not exist (this kit reads {SCHEMA_VERSION}).")
+    handins.check_header(obj, schema=SCHEMA, version=SCHEMA_VERSION, kind="scene-log file",
+                         error=LogFileError)
     if obj.get("log") != LOG:
         raise LogFileError(f"the file is for another activity ({str(obj.get('log'))[:40]!r}, "
                            f"not {LOG!r}).")
-    student = obj.get("student")
-    if not isinstance(student, str) or not student.strip():
-        raise LogFileError("it has no student name (or pseudonym).")
+    student = obj["student"]
     entries = obj.get("entries")
     if not isinstance(entries, list):
         raise LogFileError("it has no list of entries.")
@@ -173,8 +160,7 @@ def _validate(obj) -> dict:
 
 def as_data_uri(record: dict) -> str:
     """A ``data:`` URI of the log file, for a download link that works without a server."""
-    payload = base64.b64encode(to_json(record).encode("utf-8")).decode("ascii")
-    return f"data:application/json;charset=utf-8;base64,{payload}"
+    return handins.as_data_uri(record)
 
 
 def file_name(student: str) -> str:
