@@ -130,7 +130,7 @@ class DurationView(App):
                                                       "her speed grows, then levels off"],
                                             style={"description_width": "initial",
                                                    "button_width": "auto"},
-                                            layout=widgets.Layout(width="100%", max_width="760px",
+                                            layout=widgets.Layout(width="auto", max_width="760px",
                                                                   flex_flow="row wrap"))
         self.rate = Slider(0.03, min=0.0, max=0.2, step=0.001, disabled=True,
                            description="Growth rate (per minute)", continuous_update=False,
@@ -144,10 +144,10 @@ class DurationView(App):
                              description="He speaks at minute", continuous_update=False)
         self.sentence = widgets.Text(value=QUOTE, description="Sentence",
                                      style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="100%", max_width="760px"))
+                                     layout=widgets.Layout(width="auto", max_width="760px"))
         self.numbers = widgets.HTML()
         # The plot: an <img> with the figure's description as its alt text and as its caption.
-        self.plot = widgets.HTML(layout=widgets.Layout(width="100%", max_width="760px"))
+        self.plot = widgets.HTML(layout=widgets.Layout(width="auto", max_width="760px"))
         self.png, self.words = b"", ""
         self.typeset = widgets.HTML()
         self.sentence_status = status_box()

@@ -46,7 +46,7 @@ class MelodyView(App):
                       "each note 10 times longer", "each note 100 times longer",
                       "each note 1,000 times longer"],
             style={"description_width": "initial", "button_width": "auto"},
-            layout=widgets.Layout(width="100%", max_width="760px", flex_flow="row wrap"))
+            layout=widgets.Layout(width="auto", max_width="760px", flex_flow="row wrap"))
         self.audio = widgets.Audio(format="wav", autoplay=False, loop=False, controls=True,
                                    layout=widgets.Layout(max_width="100%"))
         self.audio.add_class("seminar-melody-audio")
