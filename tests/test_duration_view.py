@@ -230,6 +230,7 @@ def test_plot_is_an_image_with_its_description_as_alt_text(app):
     html = app.plot.value
     assert '<img class="seminar-duration-plot"' in html and "data:image/png;base64," in html
     assert f'alt="{escape(app.words)}"' in html and "<figcaption>" in html
+    assert "min-width:560px" in html and 'role="region"' in html and 'tabindex="0"' in html
     app.apply(growth="exponential", rate=0.03)
     assert f'alt="{escape(app.words)}"' in app.plot.value and "passed at minute" in app.words
 

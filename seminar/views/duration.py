@@ -102,6 +102,24 @@ def describe(table, threshold_ratio: float, crossing: float | None, threshold_ga
     )
 
 
+#: Narrowest the plot is shown: its text stays >= 10 px (FIGURE_FONT); a narrower column
+#: scrolls the picture sideways inside a region the keyboard can reach, never shrinks it.
+PLOT_MIN_PX = 560
+
+
+def plot_html(png: bytes, words: str) -> str:
+    """The plot as an <img> with ``words`` as alt text, in a sideways scroller, then a caption."""
+    img = figure_html(png, words, css_class="seminar-duration-plot", caption=False)
+    sized = img.replace("height:auto", f"height:auto;min-width:{PLOT_MIN_PX}px")
+    if sized == img:
+        raise RuntimeError("figure_html's style changed: set the plot's min-width another way")
+    return ('<figure class="seminar-duration-plot-figure" style="margin:0;max-width:100%">'
+            '<div role="region" aria-label="The plot (scrolls sideways in a narrow column)" '
+            'tabindex="0" data-scrolls="yes" style="overflow-x:auto;max-width:100%">'
+            f"{sized}</div><figcaption><b>What the figure shows:</b> {escape(words)}"
+            "</figcaption></figure>")
+
+
 class DurationView(App):
     """The app. Build it with :func:`duration_app`; display it as the last line of a cell."""
 
@@ -299,7 +317,7 @@ class DurationView(App):
             self.png = png_of(self.fig)  # fast compression over small files
         # One place says what the figure shows: the image's alt text and its caption.
         self.words = describe(table, level, crossing, self.threshold.value)
-        self.plot.value = figure_html(self.png, self.words, css_class="seminar-duration-plot")
+        self.plot.value = plot_html(self.png, self.words)
 
     def _typeset(self, change=None) -> None:
         if self._quiet:
