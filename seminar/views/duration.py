@@ -115,7 +115,8 @@ def plot_html(png: bytes, words: str) -> str:
         raise RuntimeError("figure_html's style changed: set the plot's min-width another way")
     return ('<figure class="seminar-duration-plot-figure" style="margin:0;max-width:100%">'
             '<div role="region" aria-label="The plot (scrolls sideways in a narrow column)" '
-            'tabindex="0" data-scrolls="yes" style="overflow-x:auto;max-width:100%">'
+            # width 0 + min-width 100%: the wide picture never widens the column around it
+            'tabindex="0" data-scrolls="yes" style="overflow-x:auto;width:0;min-width:100%">'
             f"{sized}</div><figcaption><b>What the figure shows:</b> {escape(words)}"
             "</figcaption></figure>")
 
