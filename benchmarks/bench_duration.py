@@ -35,7 +35,7 @@ def main() -> None:
     app.growth.value = "exponential"
     rates = iter([0.001 * i for i in range(1, 61)])
     report("  growth-rate slider (exponential)", timed(lambda: setattr(app.rate, "value", next(rates)), 30))
-    print(f"  PNG size: {len(app.image.value) / 1024:.0f} KiB")
+    print(f"  PNG size: {len(app.png) / 1024:.0f} KiB")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ import time
 import pytest
 
 from seminar.models import duration as model
+from seminar.text import escape
+from seminar.views.controls import Slider
 from seminar.views.duration import (QUOTE, STYLE, DurationView, _clock_ticks, _speed_ticks,
                                     describe, duration_app)
 
@@ -20,22 +22,23 @@ def app():
 
 
 def test_first_draw_shows_the_calibration(app):
-    assert app.image.value.tobytes().startswith(PNG)
+    assert app.png.startswith(PNG)
     assert "2.27 million" in app.numbers.value and "10.5 days" in app.numbers.value
     assert "544 years" in app.numbers.value and "273" in app.numbers.value
     assert "never within the film" in app.numbers.value
     assert app.status.value == ""
     assert app.rate.disabled  # constant growth: the rate does not apply
-    assert "What the figure shows" in app.description.value
-    assert "Samantha&#x27;s clock (orange dashed line) reaches 544 years" in app.description.value
+    assert "What the figure shows" in app.plot.value
+    assert "Samantha&#x27;s clock (orange dashed line) reaches 544 years" in app.plot.value
 
 
 def test_moving_the_ratio_slider_changes_plot_numbers_and_description(app):
-    before_img, before_num, before_desc = app.image.value, app.numbers.value, app.description.value
+    before_img, before_num, before_desc = app.png, app.numbers.value, app.words
     app.ratio.value = 1e8
-    assert app.image.value != before_img and app.image.value.tobytes().startswith(PNG)
+    assert app.png != before_img and app.png.startswith(PNG)
     assert app.numbers.value != before_num and "100 million" in app.numbers.value
-    assert app.description.value != before_desc
+    assert app.words != before_desc and escape(app.words) in app.plot.value
+    assert app.ratio.readout == "100 million"  # what a screen reader says, in words
     assert "at minute 0.0" in app.numbers.value  # 1e8 is already past the one-year threshold
     assert app.crossing == 0.0
 
@@ -48,13 +51,13 @@ def test_growth_and_threshold_report_the_crossing(app):
                                       rate=0.03)
     assert app.crossing == pytest.approx(expected)
     assert f"at minute {expected:.1f}" in app.numbers.value
-    assert f"passed at minute {expected:.1f}" in app.description.value
+    assert f"passed at minute {expected:.1f}" in app.words
     assert app.cross_lines[0].get_visible()
     app.threshold.value = 1e13  # a pause of ~300,000 years: never reached
     assert app.crossing is None and "never within the film" in app.numbers.value
     assert not app.cross_lines[0].get_visible()
     app.growth.value = "logistic"
-    assert "S-curve" in app.description.value
+    assert "S-curve" in app.words
 
 
 def test_the_central_assumption_is_shown(app):
@@ -70,7 +73,7 @@ def test_the_lower_panel_is_her_speed_with_the_threshold(app):
     assert ydata[0] == pytest.approx(model.speed_ratio()) and ydata[-1] > ydata[0]
     level = model.ratio_for_gap(app.threshold.value)
     assert app.line_level.get_ydata()[0] == pytest.approx(level)
-    assert "her speed as a multiple of his" in app.description.value
+    assert "her speed as a multiple of his" in app.words
 
 
 def test_conversations_change_attention(app):
@@ -126,11 +129,11 @@ def test_long_sentence_is_cut_to_forty_words(app):
 ])
 def test_bad_values_give_a_message_and_change_nothing(app, params, text):
     before = (app.ratio.value, app.growth.value, app.rate.value, app.conversations.value,
-              app.threshold.value, app.minute.value, app.sentence.value, app.image.value)
+              app.threshold.value, app.minute.value, app.sentence.value, app.png)
     app.apply(**params)  # must not raise
     assert text in app.status.value and "seminar-msg-error" in app.status.value
     after = (app.ratio.value, app.growth.value, app.rate.value, app.conversations.value,
-             app.threshold.value, app.minute.value, app.sentence.value, app.image.value)
+             app.threshold.value, app.minute.value, app.sentence.value, app.png)
     assert after == before
     app.apply(ratio=3e6)  # a good value clears the message
     assert app.status.value == "" and "3 million" in app.numbers.value
@@ -148,7 +151,7 @@ def test_apply_sets_several_values_with_one_redraw(app):
     assert (app.ratio.value, app.growth.value, app.rate.value, app.conversations.value) == (
         pytest.approx(1e7, rel=0.03), "exponential", 0.02, 641)
     assert app.table.attrs["growth"] == "exponential" and app.table.attrs["conversations"] == 641
-    assert "10 years for her" in app.threshold_label.value
+    assert "10 years for her" in app.threshold.readout
 
 
 def test_constructor_settings_and_bad_constructor_values():
@@ -158,7 +161,7 @@ def test_constructor_settings_and_bad_constructor_values():
     assert "ratio must" in bad.status.value and "2.27 million" in bad.numbers.value
     worse = DurationView(wait_seconds=-3)
     assert "wait_seconds must" in worse.status.value and worse.wait_seconds == 30.0
-    assert worse.image.value.tobytes().startswith(PNG)
+    assert worse.png.startswith(PNG)
 
 
 def test_an_unexpected_error_becomes_a_message(app, monkeypatch):
@@ -221,3 +224,38 @@ def test_axis_ticks_read_as_words():
     assert all(v > 0 for v in values)
     values, labels = _clock_ticks(10, 1e11)
     assert "1 minute" in labels and "1 year" in labels and len(labels) <= 7
+
+
+def test_plot_is_an_image_with_its_description_as_alt_text(app):
+    html = app.plot.value
+    assert '<img class="seminar-duration-plot"' in html and "data:image/png;base64," in html
+    assert f'alt="{escape(app.words)}"' in html and "<figcaption>" in html
+    assert "min-width:560px" in html and 'role="region"' in html and 'tabindex="0"' in html
+    app.apply(growth="exponential", rate=0.03)
+    assert f'alt="{escape(app.words)}"' in app.plot.value and "passed at minute" in app.words
+
+
+def test_every_slider_is_named_and_reads_in_plain_words(app):
+    sliders = [app.ratio, app.rate, app.conversations, app.threshold, app.minute]
+    assert all(isinstance(s, Slider) and s.description.strip() for s in sliders)
+    assert app.ratio.scale == "log" and app.ratio.readout == "2.27 million"
+    assert app.threshold.scale == "log" and app.threshold.readout.startswith("1 year for her")
+    assert app.rate.readout == "0.030 per minute" and app.conversations.readout == "8,316"
+    app.conversations.value = 12_345.4
+    assert app.conversations.value == 12_345 and app.conversations.readout == "12,345"
+    for s in sliders:
+        assert "e+" not in s.readout and "e-" not in s.readout
+
+
+def test_nothing_is_wider_than_the_column(app):
+    def walk(w):
+        yield w
+        for child in getattr(w, "children", ()):
+            yield from walk(child)
+    widths = [str(w.layout.width) for w in walk(app.widget) if getattr(w, "layout", None)
+              and w.layout.width]
+    assert widths and not [x for x in widths if x.endswith("px")], widths
+    assert app.fig.get_size_inches()[0] * app.fig.dpi <= 760
+    for ax in app.fig.axes:  # >= 10 px when the 760 px picture is shown 560 px wide
+        for label in ax.get_yticklabels() + ax.get_xticklabels() + [ax.yaxis.label, ax.xaxis.label]:
+            assert label.get_fontsize() * 100 / 72 * 560 / 760 >= 10, label.get_text()

@@ -61,3 +61,12 @@ def test_every_control_has_an_accessible_name_and_fits_800px():
             yield from walk(child)
     widths = [str(w.layout.width) for w in walk(app.widget) if w.layout.width]
     assert widths and all(int(x[:-2]) <= 800 for x in widths if x.endswith("px"))
+    assert app.stretch.layout.flex_flow == "row wrap"  # the buttons wrap in a narrow column
+
+
+def test_the_table_scrolls_inside_a_named_focusable_region_with_plain_headers():
+    html = melody_app().numbers.value
+    assert '<div role="region" aria-label="' in html and 'tabindex="0"' in html
+    assert "overflow-x:auto" in html
+    assert "<th>stretch</th>" in html and "<th></th>" not in html  # one header row, no blanks
+    assert "e+" not in html

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from seminar.classroom import course
+from seminar.views.controls import Dropdown
 from seminar.views.start import LessonExplorer, inline, lesson_card
 
 
@@ -30,3 +31,11 @@ def test_explorer_with_no_lessons_says_so(tmp_path):
     (tmp_path / "lessons").mkdir()
     ex = LessonExplorer(root=tmp_path)
     assert "No lessons" in ex.status.value
+
+
+def test_the_choice_is_a_labelled_accessible_dropdown_that_fits_the_column():
+    ex = LessonExplorer()
+    assert isinstance(ex.choice, Dropdown) and ex.choice.description == "Lesson"
+    assert ex.choice.labels[0].startswith("00")
+    assert not str(ex.choice.layout.width or "").endswith("px")
+    assert ex.widget.layout.max_width == "760px"

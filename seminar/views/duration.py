@@ -14,16 +14,18 @@ The "wait for the sugar to melt" timer runs in a background thread, only when cl
 """
 from __future__ import annotations
 
-import io
 import math
 import threading
 import time
 
 import ipywidgets as widgets
+import matplotlib
 
 from seminar.models import duration as model
 from seminar.text import escape
-from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.common import (FIGURE_FONT, App, figure_html, guarded, message_html, png_of,
+                                  status_box)
+from seminar.views.controls import Slider
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
 
@@ -32,7 +34,7 @@ STYLE = {
     "theodore": {"color": "#0072B2", "linestyle": "-", "label": "Theodore's clock"},
     "samantha": {"color": "#D55E00", "linestyle": "--", "label": "Samantha's clock"},
     "speed": {"color": "#009E73", "linestyle": "-.", "label": "her speed (x his)"},
-    "threshold": {"color": "#000000", "linestyle": ":", "label": "threshold"},
+    "threshold": {"color": "#000000", "linestyle": (0, (1.5, 1.5)), "label": "threshold"},
 }
 
 #: Theodore's line as seed 001 quotes it (seed 004 quotes a different wording).
@@ -100,6 +102,25 @@ def describe(table, threshold_ratio: float, crossing: float | None, threshold_ga
     )
 
 
+#: Narrowest the plot is shown: its text stays >= 10 px (FIGURE_FONT); a narrower column
+#: scrolls the picture sideways inside a region the keyboard can reach, never shrinks it.
+PLOT_MIN_PX = 560
+
+
+def plot_html(png: bytes, words: str) -> str:
+    """The plot as an <img> with ``words`` as alt text, in a sideways scroller, then a caption."""
+    img = figure_html(png, words, css_class="seminar-duration-plot", caption=False)
+    sized = img.replace("height:auto", f"height:auto;min-width:{PLOT_MIN_PX}px")
+    if sized == img:
+        raise RuntimeError("figure_html's style changed: set the plot's min-width another way")
+    return ('<figure class="seminar-duration-plot-figure" style="margin:0;max-width:100%">'
+            '<div role="region" aria-label="The plot (scrolls sideways in a narrow column)" '
+            # width 0 + min-width 100%: the wide picture never widens the column around it
+            'tabindex="0" data-scrolls="yes" style="overflow-x:auto;width:0;min-width:100%">'
+            f"{sized}</div><figcaption><b>What the figure shows:</b> {escape(words)}"
+            "</figcaption></figure>")
+
+
 class DurationView(App):
     """The app. Build it with :func:`duration_app`; display it as the last line of a cell."""
 
@@ -116,44 +137,47 @@ class DurationView(App):
         except ValueError as exc:
             self.status.value = message_html(f"{exc} Using the default instead.", "error")
         cal = self.calibration
-        slider = {"continuous_update": False, "style": {"description_width": "200px"},
-                  "layout": widgets.Layout(width="560px")}
-        self.ratio = widgets.FloatLogSlider(
-            value=model.speed_ratio(cal), base=10, min=0, max=12, step=0.01,
-            readout_format=".3g", description="Her speed (x his), start", **slider)
+        # Accessible sliders (seminar.views.controls): a tied label, the value in words for a
+        # screen reader ("2.27 million", never an exponent), the keyboard, and they wrap.
+        # Not continuous: a redraw takes a moment, so the plot follows on release.
+        self.ratio = Slider(model.speed_ratio(cal), min=1, max=1e12, step=0.01, scale="log",
+                            description="Her speed (x his), start", continuous_update=False)
         self.growth = widgets.ToggleButtons(options=list(model.GROWTH_KINDS), value="constant",
                                             description="Growth",
-                                            style={"description_width": "200px",
-                                                   "button_width": "110px"},
-                                            layout=widgets.Layout(width="760px", display="flex",
-                                                                  flex_flow="row",
-                                                                  align_items="center"))
-        self.rate = widgets.FloatSlider(value=0.03, min=0.0, max=0.2, step=0.001,
-                                        readout_format=".3f", description="Growth rate (per minute)",
-                                        disabled=True, **slider)
-        self.conversations = widgets.IntSlider(value=cal.conversations, min=1, max=20_000, step=1,
-                                               description="Conversations at once", **slider)
-        self.threshold = widgets.FloatLogSlider(
-            value=_YEAR, base=10, min=3, max=14, step=0.05, readout=False,
-            description="Threshold: a pause lasts", **slider)
-        self.threshold_label = widgets.Label()
-        self.minute = widgets.FloatSlider(value=0.0, min=0.0, max=cal.film_minutes, step=1.0,
-                                          readout_format=".0f", description="He speaks at minute",
-                                          **slider)
+                                            tooltips=["the same speed all film",
+                                                      "her speed multiplies at a steady rate",
+                                                      "her speed grows, then levels off"],
+                                            style={"description_width": "initial",
+                                                   "button_width": "auto"},
+                                            layout=widgets.Layout(width="auto", max_width="760px",
+                                                                  flex_flow="row wrap"))
+        self.rate = Slider(0.03, min=0.0, max=0.2, step=0.001, disabled=True,
+                           description="Growth rate (per minute)", continuous_update=False,
+                           readout=lambda v: f"{v:.3f} per minute")
+        self.conversations = Slider(cal.conversations, min=1, max=20_000, step=1, integer=True,
+                                    description="Conversations at once", continuous_update=False)
+        self.threshold = Slider(_YEAR, min=1e3, max=1e14, step=0.05, scale="log",
+                                description="Threshold: a pause lasts", continuous_update=False,
+                                readout=self._threshold_words)
+        self.minute = Slider(0, min=0, max=cal.film_minutes, step=1, integer=True,
+                             description="He speaks at minute", continuous_update=False)
         self.sentence = widgets.Text(value=QUOTE, description="Sentence",
-                                     style={"description_width": "200px"},
-                                     layout=widgets.Layout(width="760px"))
+                                     style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="auto", max_width="760px"))
         self.numbers = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="760px"))
-        self.description = widgets.HTML()
+        # The plot: an <img> with the figure's description as its alt text and as its caption.
+        self.plot = widgets.HTML(layout=widgets.Layout(width="auto", max_width="760px"))
+        self.png, self.words = b"", ""
         self.typeset = widgets.HTML()
         self.sentence_status = status_box()
         self.wait_button = widgets.Button(
             description=f"Wait for the sugar to melt ({self.wait_seconds:g} s)",
-            icon="hourglass-start", layout=widgets.Layout(width="320px"),
+            icon="hourglass-start", layout=widgets.Layout(width="auto", max_width="100%"),
             tooltip="Starts a real wait; the rest of the notebook stays usable")
         self.wait_progress = widgets.FloatProgress(value=0.0, min=0.0, max=100.0,
-                                                   description="Sugar", bar_style="info")
+                                                   description="Sugar", bar_style="info",
+                                                   layout=widgets.Layout(width="auto",
+                                                                         max_width="100%"))
         self.wait_text = widgets.HTML()
         self.last_redraw_seconds = self.last_model_seconds = float("nan")
         self._quiet = False
@@ -178,23 +202,32 @@ class DurationView(App):
                          f"<b>The model's central assumption.</b> {escape(model.CENTRAL_ASSUMPTION)} "
                          "Every number below inherits it. What else could measure how fast "
                          "she lives?</p>"),
-            self.ratio, self.growth, self.rate, self.conversations,
-            widgets.HBox([self.threshold, self.threshold_label]),
-            self.status, self.numbers, self.image, self.description,
+            self.ratio, self.growth, self.rate, self.conversations, self.threshold,
+            self.status, self.numbers, self.plot,
             widgets.HTML("<h4>A sentence, in her time</h4>"),
             self.minute, self.sentence, self.sentence_status, self.typeset,
             widgets.HTML("<h4>Wait for the sugar to melt</h4>"),
             widgets.HTML(f"<blockquote>{escape(SUGAR)}<br><small>{escape(SUGAR_CITE)}"
                          "</small></blockquote>"),
-            widgets.HBox([self.wait_button, self.wait_progress]), self.wait_text,
-        ])
+            widgets.HBox([self.wait_button, self.wait_progress],
+                         layout=widgets.Layout(flex_flow="row wrap", max_width="100%")),
+            self.wait_text,
+        ], layout=widgets.Layout(width="100%", max_width="780px"))
         self.widget.add_class("seminar-duration-app")
-        self.image.add_class("seminar-duration-plot")
         self.wait_progress.add_class("seminar-duration-wait")
         self.first_draw(initial)
 
     # -- display --------------------------------------------------------------------
+    def _threshold_words(self, gap: float) -> str:
+        level = model.ratio_for_gap(gap, self.calibration)
+        return f"{model.format_duration(gap)} for her (speed ratio {model.format_number(level)})"
+
     def _figure(self) -> None:
+        # Drawn 760 px wide with FIGURE_FONT: its text stays >= 10 px when the column shrinks it.
+        with matplotlib.rc_context(FIGURE_FONT):
+            self._build_figure()
+
+    def _build_figure(self) -> None:
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
         self.fig = Figure(figsize=(7.6, 5.2), dpi=100)
         self.fig.subplots_adjust(left=0.21, right=0.97, top=0.92, bottom=0.1, hspace=0.08)
@@ -203,8 +236,9 @@ class DurationView(App):
         (self.line_his,) = self.ax_clock.plot([], [], lw=2.2, **STYLE["theodore"])
         (self.line_hers,) = self.ax_clock.plot([], [], lw=2.2, **STYLE["samantha"])
         (self.line_speed,) = self.ax_speed.plot([], [], lw=2.2, **STYLE["speed"])
-        self.line_level = self.ax_speed.axhline(1.0, lw=1.5, **STYLE["threshold"])
-        self.cross_lines = [ax.axvline(0.0, lw=1.5, color="#000000", linestyle=":", visible=False)
+        self.line_level = self.ax_speed.axhline(1.0, lw=2.0, **STYLE["threshold"])
+        self.cross_lines = [ax.axvline(0.0, lw=2.0, color="#000000", linestyle=(0, (1.5, 1.5)),
+                                       visible=False)
                             for ax in (self.ax_clock, self.ax_speed)]
         self.ax_clock.set_yscale("log")
         self.ax_speed.set_yscale("log")
@@ -213,14 +247,17 @@ class DurationView(App):
         self.ax_speed.set_xlabel("wall-clock time (film minutes)")
         # One legend above both panels, where no line can run through it.
         self.fig.legend(handles=[self.line_his, self.line_hers, self.line_speed, self.line_level],
-                        loc="upper center", ncols=4, frameon=False, handlelength=3)
+                        loc="upper center", ncols=4, frameon=False, handlelength=2.5,
+                        columnspacing=1.2, fontsize=FIGURE_FONT["legend.fontsize"])
         for ax in (self.ax_clock, self.ax_speed):
             ax.grid(True, which="major", color="#dddddd", lw=0.6)
+            # ticks are re-created on every redraw: fix their size here, not only in rcParams
+            ax.tick_params(labelsize=FIGURE_FONT["ytick.labelsize"])
 
     # -- callbacks (wrapped by guarded in __init__) -----------------------------------
     def _params(self) -> dict:
         return {"ratio": self.ratio.value, "growth": self.growth.value, "rate": self.rate.value,
-                "conversations": self.conversations.value}
+                "conversations": int(self.conversations.value)}
 
     def _update(self, change=None) -> None:
         if self._quiet:
@@ -236,8 +273,6 @@ class DurationView(App):
         self.last_model_seconds = time.perf_counter() - start
         self.table, self.crossing = table, crossing
         self._draw(table, level, crossing)
-        self.threshold_label.value = (f"{model.format_duration(gap)} for her "
-                                      f"(ratio {model.format_number(level)})")
         first, last = table.iloc[0], table.iloc[-1]
         passed = ("never within the film" if crossing is None else f"at minute {crossing:.1f}")
         self.numbers.value = (
@@ -279,13 +314,11 @@ class DurationView(App):
             line.set_visible(crossing is not None)
             if crossing is not None:
                 line.set_xdata([crossing, crossing])
-        buf = io.BytesIO()
-        self.fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})  # fast over small
-        self.image.value = buf.getvalue()
-        words = describe(table, level, crossing, self.threshold.value)
-        self.description.value = (
-            '<p class="seminar-duration-description" role="note" aria-live="polite">'
-            f"<b>What the figure shows:</b> {escape(words)}</p>")
+        with matplotlib.rc_context(FIGURE_FONT):
+            self.png = png_of(self.fig)  # fast compression over small files
+        # One place says what the figure shows: the image's alt text and its caption.
+        self.words = describe(table, level, crossing, self.threshold.value)
+        self.plot.value = plot_html(self.png, self.words)
 
     def _typeset(self, change=None) -> None:
         if self._quiet:
@@ -333,7 +366,8 @@ class DurationView(App):
         if "rate" in params:
             model.check_number("rate", params["rate"], 0, self.rate.max)
         if "conversations" in params:
-            model.check_whole("conversations", params["conversations"], 1, self.conversations.max)
+            model.check_whole("conversations", params["conversations"], 1,
+                              int(self.conversations.max))
         model.simulate(**p, steps=2, calibration=self.calibration)  # checks the combination
         if "threshold_seconds" in params:
             model.check_number("threshold_seconds", params["threshold_seconds"], 1e3, 1e14)

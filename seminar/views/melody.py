@@ -45,9 +45,10 @@ class MelodyView(App):
             tooltips=["the tune as written, 0.4 s a note",
                       "each note 10 times longer", "each note 100 times longer",
                       "each note 1,000 times longer"],
-            style={"description_width": "160px", "button_width": "130px"},
-            layout=widgets.Layout(width="760px"))
-        self.audio = widgets.Audio(format="wav", autoplay=False, loop=False, controls=True)
+            style={"description_width": "initial", "button_width": "auto"},
+            layout=widgets.Layout(width="auto", max_width="760px", flex_flow="row wrap"))
+        self.audio = widgets.Audio(format="wav", autoplay=False, loop=False, controls=True,
+                                   layout=widgets.Layout(max_width="100%"))
         self.audio.add_class("seminar-melody-audio")
         self.heard = widgets.HTML()
         self.numbers = widgets.HTML()
@@ -64,7 +65,7 @@ class MelodyView(App):
             widgets.HTML('<span id="seminar-melody-player-label">Player (the clip for the '
                          "stretch chosen above; keyboard: Tab to it, then Space)</span>"),
             self.audio, self.heard, self.numbers,
-        ], layout=widgets.Layout(max_width="780px"))
+        ], layout=widgets.Layout(width="100%", max_width="780px"))
         self.widget.add_class("seminar-melody-app")
         self.first_draw(initial)
 
@@ -86,8 +87,13 @@ class MelodyView(App):
         tune_days = duration.format_duration(model.tune_seconds(self.ratio))
         self.numbers.value = (
             '<div class="seminar-melody-numbers">'
-            + table.to_html(classes="seminar-melody-table", border=0, escape=True)
-            + f"<p><b>At Samantha's ratio</b> ({escape(duration.format_number(self.ratio))} "
+            # a narrow column scrolls the table sideways inside a region the keyboard can reach
+            '<div role="region" aria-label="Each stretch: how long a note and the tune last" '
+            'tabindex="0" data-scrolls="yes" style="overflow-x:auto;max-width:100%">'
+            + table.reset_index().to_html(classes="seminar-melody-table", border=0, escape=True,
+                                         index=False)
+            + "</div>"
+            f"<p><b>At Samantha's ratio</b> ({escape(duration.format_number(self.ratio))} "
             f"times, from the baby-name scene) one note would last <b>{escape(note_days)}</b> "
             f"and the whole tune <b>{escape(tune_days)}</b>. Nobody can play you that: it is a "
             "number, not a sound.</p></div>")

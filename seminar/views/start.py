@@ -8,6 +8,7 @@ import ipywidgets as widgets
 from seminar.classroom import course
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.controls import Dropdown
 
 
 def inline(text: str) -> str:
@@ -40,14 +41,17 @@ class LessonExplorer(App):
     def __init__(self, root=None):
         self.lessons = course.lesson_list() if root is None else course.lesson_list(root)
         self.status = status_box()
-        self.choice = widgets.Dropdown(
-            options=[(f"{les.number:02d} · {les.title}", i) for i, les in enumerate(self.lessons)],
-            description="Lesson:",
-            layout=widgets.Layout(width="520px"),
+        # A labelled <select>: arrow keys change the lesson, never JupyterLab's cell cursor.
+        self.choice = Dropdown(
+            [(f"{les.number:02d} · {les.title}", i) for i, les in enumerate(self.lessons)]
+            or [("(no lessons)", None)],
+            description="Lesson",
         )
         self.card = widgets.HTML()
         self.choice.observe(guarded(self.status)(self._changed), names="value")
-        self.widget = widgets.VBox([self.choice, self.card, self.status])
+        self.widget = widgets.VBox([self.choice, self.card, self.status],
+                                   layout=widgets.Layout(width="100%", max_width="760px"))
+        self.widget.add_class("seminar-lesson-explorer")
         if self.lessons:
             self._changed()
         else:

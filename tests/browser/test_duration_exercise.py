@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from tests.browser.lab import KIT_ROOT, cell_errors, open_notebook, run_all, show_app, wait_idle
+from tests.browser.lab import (KIT_ROOT, axe_violations, cell_errors, open_notebook, run_all,
+                               show_app, wait_idle)
+from tests.browser.test_duration import OVERFLOW_JS
 
 pytestmark = pytest.mark.browser
 
@@ -106,3 +108,10 @@ def test_exercise03_core_by_typing_values_and_text_only(page, lab):
         cell = find_cell(page, f'check("{q}"')
         assert "correct" in cell.locator(".seminar-check").first.text_content(), q
     assert cell_errors(page) == []
+
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.wait_for_timeout(300)
+    for app in (".seminar-duration-app", ".seminar-melody-app"):
+        show_app(page, app)
+        assert page.evaluate(OVERFLOW_JS, app) == [], app

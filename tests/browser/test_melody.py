@@ -1,9 +1,11 @@
 """The melody toy of lesson 03 in a real JupyterLab: the audio element exists, holds a WAV
 of the expected duration (6.4 s at 1x; the first 10 s when stretched), plays from the
-keyboard, and the words under it change with the stretch."""
+keyboard, and the words under it change with the stretch; axe finds no violation and at
+800 px wide nothing in the app reaches past its output area."""
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
+from tests.browser.lab import axe_violations, cell_errors, open_notebook, run_all, show_app
+from tests.browser.test_duration import OVERFLOW_JS
 
 pytestmark = pytest.mark.browser
 
@@ -52,3 +54,12 @@ def test_lesson03_melody_toy_plays_and_stretches(page, lab):
     app.get_by_role("button", name="10x", exact=True).click()
     assert audio_duration(page, old) == pytest.approx(10.0, abs=0.01)
     assert "The first 3 of 14 notes" in page.locator(HEARD).first.text_content()
+
+    # The table scrolls sideways in a region the keyboard reaches, if it must.
+    region = app.get_by_role("region", name="Each stretch: how long a note and the tune last")
+    assert region.get_attribute("tabindex") == "0"
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.wait_for_timeout(300)
+    assert page.evaluate(OVERFLOW_JS, ".seminar-melody-app") == []
+    assert app.get_by_role("button", name="1,000x", exact=True).is_visible()
