@@ -163,7 +163,7 @@ class AttentionView(App):
             w.add_class("seminar-wrapping-buttons")
         self.numbers = widgets.HTML()
         self.png = b""
-        self.image = widgets.HTML(layout=widgets.Layout(width="100%", max_width="760px"))
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="760px"))  # the <img> shrinks
         self.description = widgets.HTML()
         self.last_redraw_seconds = float("nan")
         self._quiet = False

@@ -148,7 +148,7 @@ class CommunityView(App):
         self.definition_note = widgets.HTML()
         self.numbers = widgets.HTML()
         self.png = b""
-        self.image = widgets.HTML(layout=widgets.Layout(width="100%", max_width="760px"))
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="760px"))  # the <img> shrinks
         self.description = widgets.HTML()
         self.table = None
         self.last_redraw_seconds = float("nan")
