@@ -193,7 +193,9 @@ def test_describe_names_every_element():
 
 def test_the_plot_is_an_image_whose_alt_text_is_the_description_kept_in_step(app):
     html = app.image.value
-    assert html.startswith('<img class="seminar-attention-plot"') and "base64," in html
+    assert '<img class="seminar-attention-plot"' in html and "base64," in html
+    # below 560 px it scrolls sideways (a region reachable with Tab) rather than shrink its text
+    assert 'data-scrolls="yes" role="region" tabindex="0"' in html and "min-width:560px" in html
     alt = html.split('alt="', 1)[1].split('"', 1)[0]
     assert alt and alt in app.description.value  # the same words, computed once
     assert "your choice, 8,316 partners" in alt

@@ -162,7 +162,8 @@ def test_palette_is_okabe_ito_with_distinct_line_styles():
 
 def test_the_plot_is_an_image_whose_alt_text_is_the_description_kept_in_step(app):
     html = app.image.value
-    assert html.startswith('<img class="seminar-community-plot"') and "width:100%" in html
+    assert '<img class="seminar-community-plot"' in html and "width:100%" in html
+    assert 'data-scrolls="yes" role="region" tabindex="0"' in html and "min-width:560px" in html
     alt = html.split('alt="', 1)[1].split('"', 1)[0]
     assert "In week 78 every OS leaves" in alt and alt in app.description.value
     app.exodus.value = 30
@@ -221,7 +222,8 @@ def test_sweep_chart_has_an_image_and_a_description():
     html = chart._repr_html_()
     assert html.count(describe_sweep(table).split(" (")[0]) == 2  # alt text and caption
     assert 'alt="Line chart of 3 runs' in html and 'class="community-sweep"' in html
-    assert "width:100%" in html  # shrinks with its column: no overflow at 800 px
+    assert "width:100%" in html and "min-width:560px" in html  # shrinks, then scrolls
+    assert 'role="region" tabindex="0"' in html
     assert "first passes one half at an adoption level of 0.90" in chart.description
     never = describe_sweep(model.sweep([0.0, 0.1], people=200))
     assert "never passes one half" in never

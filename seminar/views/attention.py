@@ -26,8 +26,8 @@ from matplotlib.figure import Figure
 
 from seminar.models import attention as model
 from seminar.text import escape, plain_number
-from seminar.views.common import (FIGURE_FONT, App, figure_html, guarded, message_html, png_of,
-                                  status_box)
+from seminar.views.common import (FIGURE_FONT, FIGURE_MIN_WIDTH, App, figure_html, guarded,
+                                  message_html, png_of, status_box)
 from seminar.views.controls import Slider
 
 # The app draws on a bare Figure and shows PNGs in an <img> with alt text: no pyplot and no
@@ -247,7 +247,7 @@ class AttentionView(App):
         self._draw(table, n, p["threshold"])
         words = describe(table, n, p["threshold"], limits)  # one place: alt text and paragraph
         self.image.value = figure_html(self.png, words, css_class="seminar-attention-plot",
-                                       caption=False)
+                                       caption=False, min_width=FIGURE_MIN_WIDTH)
         self.description.value = (
             '<p class="seminar-attention-description" role="note" aria-live="polite">'
             f"<b>What the figure shows:</b> {escape(words)}</p>")

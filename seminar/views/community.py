@@ -24,8 +24,8 @@ import matplotlib
 
 from seminar.models import community as model
 from seminar.text import escape, plain_number
-from seminar.views.common import (FIGURE_FONT, App, StaticFigure, figure_html, guarded,
-                                  message_html, png_of, status_box)
+from seminar.views.common import (FIGURE_FONT, FIGURE_MIN_WIDTH, App, StaticFigure, figure_html,
+                                  guarded, message_html, png_of, status_box)
 from seminar.views.controls import Slider
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
@@ -261,7 +261,7 @@ class CommunityView(App):
         self.png = png_of(self.fig)
         words = describe(table)  # one place: the alt text and the paragraph under the plot
         self.image.value = figure_html(self.png, words, css_class="seminar-community-plot",
-                                       caption=False)
+                                       caption=False, min_width=FIGURE_MIN_WIDTH)
         self.description.value = (
             '<p class="community-description" role="note" aria-live="polite">'
             f"<b>What the figure shows:</b> {escape(words)}</p>")
@@ -333,6 +333,10 @@ class SweepChart(StaticFigure):
 
     def __init__(self, png: bytes, description: str):
         super().__init__(png, description, css_class="community-sweep")
+
+    def _repr_html_(self) -> str:  # stops shrinking at a readable width; scrolls below it
+        return figure_html(self.png, self.description, css_class=self.css_class,
+                           min_width=FIGURE_MIN_WIDTH)
 
     def __repr__(self) -> str:
         return f"SweepChart: {self.description}"

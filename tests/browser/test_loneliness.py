@@ -13,8 +13,9 @@ NUMBERS = f"{APP} .community-numbers"
 DESCRIPTION = f"{APP} .community-description"
 OVERFLOW = """sel => { const app = document.querySelector(sel);
   const edge = app.closest('.jp-OutputArea-output').getBoundingClientRect().right + 1;
+  // a region that scrolls sideways may hold a wider picture; the region itself must fit
   return [...app.querySelectorAll('*')].filter(e => e.getBoundingClientRect().width &&
-    e.getBoundingClientRect().right > edge).map(e => e.tagName + '.' + e.className).slice(0, 5); }"""
+    e.getBoundingClientRect().right > edge && !e.parentElement.closest('[data-scrolls="yes"]')).map(e => e.tagName + '.' + e.className).slice(0, 5); }"""
 
 
 def text_changes(page, selector, old):
