@@ -87,6 +87,14 @@ def describe(table) -> str:
         f"have been lost for good.")
 
 
+#: Lets the long tick-box label wrap in a narrow column instead of running past it.
+_WRAP_CSS = """<style>
+.seminar-community-os-counts, .seminar-community-os-counts label { height: auto; max-width: 100%; }
+.seminar-community-os-counts label, .seminar-community-os-counts label span {
+  white-space: normal; overflow: visible; line-height: 1.3; }
+</style>"""
+
+
 def _percent_of(what: str):
     return lambda x: f"{round(100 * x)}% {what}"
 
@@ -169,7 +177,7 @@ class CommunityView(App):
         # Two columns side by side when there is room, one above the other when narrow.
         column = widgets.Layout(flex="1 1 340px", min_width="0", max_width="100%")
         self.widget = widgets.VBox([
-            widgets.HTML("<h3>A society, its OS, and the exodus</h3>"),
+            widgets.HTML("<h3>A society, its OS, and the exodus</h3>" + _WRAP_CSS),
             widgets.HBox([
                 widgets.VBox([widgets.HTML("<b>The OS</b>"), self.level, self.rate, self.os_time,
                               self.exodus], layout=column),
