@@ -12,7 +12,7 @@ from seminar.views.attention import STYLE, AttentionView, attention_app, describ
 
 PNG = b"\x89PNG"
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-             "#000000", "#999999"}
+             "#000000", "#999999", "#555555"}  # and greys
 C = duration.speed_ratio()
 
 
@@ -22,8 +22,7 @@ def app():
 
 
 def png(app):
-    data = app.image.value
-    return data.tobytes() if hasattr(data, "tobytes") else bytes(data)
+    return app.png
 
 
 def test_first_draw_shows_the_film_and_lesson_03s_numbers(app):
@@ -192,13 +191,47 @@ def test_describe_names_every_element():
         assert words in text, words
 
 
-def test_the_image_has_no_tooltip_which_ipywidgets_8_cannot_render(app):
-    # ImageView.updateTooltip reads model.description, which an Image lacks: the view breaks.
-    assert app.image.tooltip is None
+def test_the_plot_is_an_image_whose_alt_text_is_the_description_kept_in_step(app):
+    html = app.image.value
+    assert '<img class="seminar-attention-plot"' in html and "base64," in html
+    # below 560 px it scrolls sideways (a region reachable with Tab) rather than shrink its text
+    assert 'data-scrolls="yes" role="region" tabindex="0"' in html and "min-width:560px" in html
+    alt = html.split('alt="', 1)[1].split('"', 1)[0]
+    assert alt and alt in app.description.value  # the same words, computed once
+    assert "your choice, 8,316 partners" in alt
+    app.partners.value = 641
+    assert "your choice, 641 partners" in app.image.value.split('alt="', 1)[1]
+    assert "width:100%" in html  # shrinks with a narrow column, never overflows it
 
 
-def test_capacity_and_threshold_are_read_out_in_words(app):
-    assert app.capacity_label.value == "2.27 million people's full attention"
-    assert app.threshold_label.value == "1 person's full attention"
+def test_sliders_are_named_and_read_out_in_words(app):
+    from seminar.views.controls import Slider
+    for w in (app.partners, app.capacity, app.growth, app.threshold):
+        assert isinstance(w, Slider) and w.description and "_" not in w.description
+    assert (app.partners.scale, app.capacity.scale, app.threshold.scale) == ("log",) * 3
+    assert app.partners.readout == "8,316 partners"
+    assert app.capacity.readout == "2.27 million people's full attention"
+    assert app.threshold.readout == "1 person's full attention"
     app.threshold.value = 1e-3
-    assert app.threshold_label.value == "0.001 people's full attention"
+    assert app.threshold.readout == "0.001 people's full attention"
+    app.partners.value = 1
+    assert app.partners.readout == "1 partner"
+    assert app.growth.readout == "growth 0.5"
+
+
+def test_tiny_amounts_are_plain_numbers_never_scientific_notation(app):
+    app.apply(capacity=0.01, partners=100_000)
+    assert app.status.value == ""
+    for text in (app.numbers.value, app.description.value, app.image.value.split('alt="')[1]):
+        assert "e-0" not in text and "e+" not in text
+    assert "0.0000001" in app.numbers.value
+
+
+def test_figure_text_stays_readable_when_the_plot_shrinks(app):
+    # drawn 760 px wide, shown down to 560 px: 10 px needs about 10.3 pt at 100 dpi
+    scale = 560 / (app.fig.get_figwidth() * app.fig.dpi)
+    texts = [t for t in app.fig.findobj(lambda a: hasattr(a, "get_fontsize") and
+                                        hasattr(a, "get_text")) if t.get_text().strip()]
+    assert texts
+    for t in texts:
+        assert t.get_fontsize() * app.fig.dpi / 72 * scale >= 10, (t.get_text(), t.get_fontsize())

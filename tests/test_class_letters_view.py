@@ -52,7 +52,8 @@ def test_an_empty_box_gives_a_message_keeps_the_typing_and_saves_nothing(tmp_pat
 def test_the_class_view_shows_one_letter_plain_then_all_marked():
     view = class_letters_view()
     assert isinstance(view, ClassLettersView)
-    assert len(view.student.options) == cl.SAMPLE_STUDENTS
+    assert len(view.student.names) == cl.SAMPLE_STUDENTS
+    assert view.student.value is None and view.own.value == ""  # no one's letter until picked
     assert "letter-cut-short.json" in view.report.value  # named, with its reason
     view.student.value = "Ada"
     assert "Dear" in view.own.value or "My dear" in view.own.value
@@ -65,6 +66,18 @@ def test_the_class_view_shows_one_letter_plain_then_all_marked():
     assert "of every 100 words" in view.summary.value
 
 
+def test_the_name_list_is_an_accessible_drop_down_that_follows_the_folder(tmp_path):
+    from seminar.views.controls import Dropdown
+    view = class_letters_view()
+    assert isinstance(view.student, Dropdown) and view.student.description == "Whose letter?"
+    assert view.student.labels[0] == "(pick a name)" and "Ada" in view.student.labels
+    view.student.value = "Ada"
+    view.student.index = 0  # back to no one: the letter goes
+    assert view.student.value is None and view.own.value == ""
+    view.student.value = "nobody-of-that-name"  # not a choice: ignored
+    assert view.student.value is None
+
+
 def test_the_class_view_reads_a_folder_and_reports_bad_input(tmp_path):
     cl.save(cl.make_record("Bo", dict(NUGGETS, name="Bo"), saved_at="2024-02-12T10:00:00Z"), tmp_path)
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
@@ -73,7 +86,7 @@ def test_the_class_view_reads_a_folder_and_reports_bad_input(tmp_path):
     assert "Load a folder" in view.status.value
     view.folder.value = str(tmp_path)
     view.load_button.click()
-    assert list(view.student.options) == ["Bo"] and "broken.json" in view.report.value
+    assert view.student.names == ["Bo"] and "broken.json" in view.report.value
     view.folder.value = str(tmp_path / "missing")
     view.load_button.click()
-    assert "seminar-msg-error" in view.status.value and view.student.options == ()
+    assert "seminar-msg-error" in view.status.value and view.student.names == []

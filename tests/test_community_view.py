@@ -18,7 +18,7 @@ def app():
 
 
 def _png(app):
-    return app.image.value.tobytes() if hasattr(app.image.value, "tobytes") else bytes(app.image.value)
+    return app.png
 
 
 def test_first_draw_matches_the_model():
@@ -160,6 +160,48 @@ def test_palette_is_okabe_ito_with_distinct_line_styles():
     assert len(set(styles)) == len(styles)
 
 
+def test_the_plot_is_an_image_whose_alt_text_is_the_description_kept_in_step(app):
+    html = app.image.value
+    assert '<img class="seminar-community-plot"' in html and "width:100%" in html
+    assert 'data-scrolls="yes" role="region" tabindex="0"' in html and "min-width:560px" in html
+    alt = html.split('alt="', 1)[1].split('"', 1)[0]
+    assert "In week 78 every OS leaves" in alt and alt in app.description.value
+    app.exodus.value = 30
+    assert "In week 30 every OS leaves" in app.image.value.split('alt="', 1)[1]
+
+
+def test_controls_are_named_in_words_and_read_out_in_words(app):
+    from seminar.views.controls import Slider
+    sliders = [w for w in app.controls() if isinstance(w, Slider)]
+    assert len(sliders) == 7
+    for w in app.controls():
+        assert w.description and "_" not in w.description
+    assert [w.readout for w in sliders] == [
+        "50% of people", "0.15 a week", "50% of their social time", "300 people", "week 78",
+        "2 ties", "strength 0.5"]
+    app.ties.value = 1
+    assert app.ties.readout == "1 tie" and app.status.value == ""
+    assert "fewer than 1 human tie" in app.description.value
+
+
+def test_the_half_line_is_thick_patterned_and_named_on_the_plot(app):
+    from seminar.views.community import WIDTH
+    assert app.half_line.get_linewidth() >= 2 and app.half_line.get_linestyle() not in ("-", ":")
+    assert min(WIDTH.values()) >= 2
+    assert "half" in [t.get_text() for t in app.ax.texts]  # not told apart by colour alone
+    assert 'labelled "half"' in describe(app.table)
+
+
+def test_figure_text_stays_readable_when_the_plot_shrinks(app):
+    scale = 560 / (app.fig.get_figwidth() * app.fig.dpi)
+    app.exodus.value = 60
+    texts = [t for t in app.fig.findobj(lambda a: hasattr(a, "get_fontsize") and
+                                        hasattr(a, "get_text")) if t.get_text().strip()]
+    assert len(texts) > 10
+    for t in texts:
+        assert t.get_fontsize() * app.fig.dpi / 72 * scale >= 10, t.get_text()
+
+
 def test_figure_is_reused(app):
     fig = app.fig
     for value in (0.1, 0.5, 0.9):
@@ -179,7 +221,9 @@ def test_sweep_chart_has_an_image_and_a_description():
     assert chart.png.startswith(PNG)
     html = chart._repr_html_()
     assert html.count(describe_sweep(table).split(" (")[0]) == 2  # alt text and caption
-    assert 'alt="Line chart of 3 runs' in html
+    assert 'alt="Line chart of 3 runs' in html and 'class="community-sweep"' in html
+    assert "width:100%" in html and "min-width:560px" in html  # shrinks, then scrolls
+    assert 'role="region" tabindex="0"' in html
     assert "first passes one half at an adoption level of 0.90" in chart.description
     never = describe_sweep(model.sweep([0.0, 0.1], people=200))
     assert "never passes one half" in never

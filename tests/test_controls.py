@@ -107,6 +107,11 @@ def test_figures_carry_escaped_alt_text_and_refuse_none():
     assert 'alt="Falls from 1 to 0 &lt;script&gt;&quot;x&quot;&lt;/script&gt;"' in html
     assert "<script>" not in html and "max-width:760px" in html and "What the figure shows" in html
     assert "<figcaption>" not in figure_html(png, "a line", caption=False)
+    assert "data-scrolls" not in html and "min-width" not in html
+    floored = figure_html(png, "a line", caption=False, min_width=560)
+    assert "min-width:560px" in floored and floored.startswith(
+        '<div class="seminar-figure-scroll" data-scrolls="yes" role="region" tabindex="0" '
+        'aria-label="')  # scrolls, reachable with Tab (axe: scrollable-region-focusable)
     for bad in ("", "   ", None):
         with pytest.raises(ValueError, match="alt text"):
             figure_html(png, bad)

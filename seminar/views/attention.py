@@ -7,25 +7,30 @@ In a notebook::
     app
 
 Every widget is an attribute (``app.partners``, ``app.capacity``, ``app.growth``,
-``app.threshold``, ``app.jumps``, ``app.presets``, ``app.numbers``, ``app.image``,
-``app.description``, ``app.status``) so tests can drive it from Python.
+``app.threshold``, ``app.jumps``, ``app.presets``, ``app.numbers``, ``app.image`` (an HTML
+widget holding the plot as an ``<img>`` with alt text; its PNG is ``app.png``),
+``app.description``, ``app.status``) so tests can drive it from Python. The sliders are
+:class:`seminar.views.controls.Slider`: named, read out in words ("2.27 million"), keyboard.
 ``app.apply(...)`` sets parameters after checking them with the model; a bad value
 becomes a message and changes nothing.
 """
 from __future__ import annotations
 
-import io
 import math
 import time
+from numbers import Real
 
 import ipywidgets as widgets
+import matplotlib
 from matplotlib.figure import Figure
 
 from seminar.models import attention as model
-from seminar.text import escape
-from seminar.views.common import App, guarded, message_html, status_box
+from seminar.text import escape, plain_number
+from seminar.views.common import (FIGURE_FONT, FIGURE_MIN_WIDTH, App, figure_html, guarded,
+                                  message_html, png_of, status_box)
+from seminar.views.controls import Slider
 
-# The app draws on a bare Figure and renders PNGs into an Image widget: no pyplot and no
+# The app draws on a bare Figure and shows PNGs in an <img> with alt text: no pyplot and no
 # backend switch, so a student's own plt plots in the same notebook still show inline.
 
 #: Okabe-Ito colours (safe for the common colour-vision deficiencies), each with its own line style.
@@ -36,15 +41,34 @@ STYLE = {
                   "label": "exclusive: the other half"},
     "threshold": {"color": "#000000", "linestyle": ":", "label": "least a love needs"},
     "chosen": {"color": "#CC79A7", "linestyle": "-.", "label": "partners chosen"},
-    "mark": {"color": "#999999", "linestyle": (0, (1, 3))},
+    "mark": {"color": "#555555", "linestyle": (0, (4, 3))},  # dark grey, dashed: never faint
 }
 
 HIGH = 100_000  # the partners slider and the plot go from 1 to this
 _PRESETS = {"a person's heart": "person_capacity", "Samantha's heart": "samantha_capacity"}
 
 
+#: Lets a row of ipywidgets toggle buttons wrap in a narrow column, each button as wide as its words.
+_BUTTON_CSS = """<style>
+.seminar-wrapping-buttons { flex-wrap: wrap; height: auto; max-width: 100%; }
+.seminar-wrapping-buttons > .widget-label { width: auto; text-align: left; margin-right: 8px; }
+.seminar-wrapping-buttons > div { display: flex; flex-wrap: wrap; gap: 4px; min-width: 0;
+  max-width: 100%; }
+.seminar-wrapping-buttons .widget-toggle-button { width: auto; max-width: 100%; height: auto;
+  min-height: var(--jp-widgets-inline-height, 28px); white-space: normal; margin: 0; }
+</style>"""
+
+
 def _fmt(x: float) -> str:
-    return model.format_count(x)
+    """A count or an amount of attention in plain words: "2.27 million", "0.0000001"."""
+    if isinstance(x, Real) and not isinstance(x, bool) and math.isfinite(x):
+        return plain_number(x)
+    return model.format_count(x)  # "not defined", "no limit", or its message for a bad value
+
+
+def _partners_readout(n: float) -> str:
+    n = int(round(n))
+    return f"{n:,} partner{'' if n == 1 else 's'}"
 
 
 def _attention_words(x: float) -> str:
@@ -82,13 +106,13 @@ def describe(table, chosen: int, threshold: float, limits: dict) -> str:
         f"person's full attention, logarithmic) against the number of partners (horizontal "
         f"axis, 1 to {n_last:,}, logarithmic), for a heart of capacity {_fmt(cap)}. "
         f"The box that divides (blue solid line) falls from {_fmt(first.box)} at one partner "
-        f"to {_fmt(last.box)} at {n_last:,}. The heart that grows, at growth {g:g} (orange "
+        f"to {_fmt(last.box)} at {n_last:,}. The heart that grows, at growth {plain_number(g)} (orange "
         f"dashed line), {heart_shape}. Exclusive love (green star) is a single point at one "
         f"partner, {_fmt(cap)}: it allows no second partner. The black dotted line is the "
         f"least a love needs, {_fmt(threshold)}; the box has room for "
         f"{_partners_word(limits['box'])} above it, the heart for "
         f"{_partners_word(limits['heart'])}, exclusive love for "
-        f"{_partners_word(limits['exclusive'])}. Grey dotted vertical lines mark {marks}. "
+        f"{_partners_word(limits['exclusive'])}. Grey dashed vertical lines mark {marks}. "
         f"The pink dash-dot vertical line marks your choice, {chosen:,} partners, where the box "
         f"gives each {_fmt(at[0])} and the heart {_fmt(at[1])}."
     )
@@ -110,35 +134,36 @@ class AttentionView(App):
             self.status.value = message_html(f"{exc} Using the default instead.", "error")
         a = self.assumptions
         self.grid = model.partner_range(HIGH, self.points, assumptions=a)
-        slider = {"continuous_update": False, "style": {"description_width": "230px"},
-                  "layout": widgets.Layout(width="600px")}
-        self.partners = widgets.FloatLogSlider(
-            value=a.conversations, base=10, min=0, max=math.log10(HIGH), step=0.001,
-            readout_format=",.0f", description="Partners at once", **slider)
-        row = widgets.Layout(display="flex", flex_flow="row", align_items="center")
+        slider = {"continuous_update": False}  # a redraw takes a moment: on release, not on drag
+        self.partners = Slider(
+            a.conversations, min=1, max=HIGH, scale="log", step=0.001, integer=True,
+            description="Partners at once", readout=_partners_readout, **slider)
         tips = {1: "one partner only", a.loved: "the people Samantha is in love with",
                 a.conversations: "the people Samantha is talking with"}
         marked = model.marks(a)
+        buttons = {"style": {"description_width": "initial", "button_width": "auto"},
+                   "layout": widgets.Layout(max_width="100%", flex_flow="row wrap")}
         self.jumps = widgets.ToggleButtons(
             options=[(label, k) for k, label in marked.items()], value=a.conversations,
-            description="Jump to", style={"description_width": "230px"}, layout=row,
-            tooltips=[tips[k] for k in marked])
-        self.capacity = widgets.FloatLogSlider(
-            value=a.samantha_capacity, base=10, min=-2, max=9, step=0.01, readout=False,
-            description="Capacity (people's attention)", **slider)
-        self.capacity_label = widgets.Label()
-        self.presets = widgets.ToggleButtons(options=list(_PRESETS), value="Samantha's heart",
-                                             description="Whose heart", layout=row,
-                                             style={"description_width": "230px"})
-        self.growth = widgets.FloatSlider(value=a.growth, min=0.0, max=1.0, step=0.01,
-                                          readout_format=".2f",
-                                          description="Heart's growth (0 = box)", **slider)
-        self.threshold = widgets.FloatLogSlider(
-            value=a.threshold, base=10, min=-3, max=9, step=0.01, readout=False,
-            description="A love needs at least", **slider)
-        self.threshold_label = widgets.Label()
+            description="Jump to", tooltips=[tips[k] for k in marked], **buttons)
+        self.capacity = Slider(
+            a.samantha_capacity, min=0.01, max=1e9, scale="log", step=0.01,
+            description="Capacity of the heart", readout=_attention_words, **slider)
+        self.presets = widgets.ToggleButtons(
+            options=list(_PRESETS), value="Samantha's heart", description="Whose heart",
+            tooltips=["a capacity of one person's full attention",
+                      "the capacity lesson 03 measured for Samantha"], **buttons)
+        self.growth = Slider(a.growth, min=0.0, max=1.0, step=0.01,
+                             description="Heart's growth (0 = a box that divides)",
+                             readout=lambda g: f"growth {plain_number(round(g, 2))}", **slider)
+        self.threshold = Slider(
+            a.threshold, min=0.001, max=1e9, scale="log", step=0.01,
+            description="A love needs at least", readout=_attention_words, **slider)
+        for w in (self.jumps, self.presets):
+            w.add_class("seminar-wrapping-buttons")
         self.numbers = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="760px"))
+        self.png = b""
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="760px"))  # the <img> shrinks
         self.description = widgets.HTML()
         self.last_redraw_seconds = float("nan")
         self._quiet = False
@@ -154,46 +179,50 @@ class AttentionView(App):
         self.presets.observe(self._preset, names="value")
 
         self.widget = widgets.VBox([
-            widgets.HTML("<h3>One of many: how much of a heart each partner receives</h3>"),
-            self.partners, self.jumps, widgets.HBox([self.capacity, self.capacity_label]),
-            self.presets, self.growth, widgets.HBox([self.threshold, self.threshold_label]),
+            widgets.HTML("<h3>One of many: how much of a heart each partner receives</h3>"
+                         + _BUTTON_CSS),
+            self.partners, self.jumps, self.capacity, self.presets, self.growth, self.threshold,
             self.status, self.numbers, self.image, self.description,
-        ])
+        ], layout=widgets.Layout(width="100%", max_width="780px"))
         self.widget.add_class("seminar-attention-app")
-        self.image.add_class("seminar-attention-plot")
         self.first_draw(initial)
 
     # -- display --------------------------------------------------------------------
     def _figure(self) -> None:
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
-        self.fig = Figure(figsize=(7.6, 5.0), dpi=100)
-        self.fig.subplots_adjust(left=0.17, right=0.95, top=0.9, bottom=0.25)
-        ax = self.ax = self.fig.subplots()
-        (self.line_box,) = ax.plot([], [], lw=2.2, **STYLE["box"])
-        (self.line_heart,) = ax.plot([], [], lw=2.2, **STYLE["heart"])
-        (self.point_exclusive,) = ax.plot([], [], **STYLE["exclusive"])
-        self.line_threshold = ax.axhline(1.0, lw=1.5, **STYLE["threshold"])
-        self.below = ax.axhspan(0.5, 1.0, color="#eeeeee", zorder=0, label="not enough for a love")
-        self.line_chosen = ax.axvline(1.0, lw=1.5, **STYLE["chosen"])
-        self.mark_lines = []
-        for k, label in model.marks(self.assumptions).items():
-            if k > 1:
-                self.mark_lines.append(ax.axvline(k, lw=1.2, **STYLE["mark"]))
-                ax.annotate(label, xy=(k, 1.0), xycoords=("data", "axes fraction"),
-                            xytext=(0, 3), textcoords="offset points", ha="center",
-                            va="bottom", fontsize=8, color="#555555")
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlim(0.7, HIGH * 1.4)
-        xt = [10 ** k for k in range(int(math.log10(HIGH)) + 1)]
-        ax.set_xticks(xt, [f"{k:,}" for k in xt])  # plain text: no mathtext to lay out
-        ax.minorticks_off()
-        self.title = self.fig.text(0.5, 0.965, "", ha="center", va="top", fontsize=10)
-        ax.set_xlabel("partners at once")
-        ax.set_ylabel("attention each receives\n(people's full attention)")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, frameon=False,
-                  fontsize=8)
-        ax.grid(True, which="major", color="#dddddd", lw=0.6)
+        # Text sizes from FIGURE_FONT: at least 10 px when the picture shrinks to 560 px.
+        with matplotlib.rc_context(FIGURE_FONT):
+            self.fig = Figure(figsize=(7.6, 5.4), dpi=100)
+            self.fig.subplots_adjust(left=0.17, right=0.95, top=0.88, bottom=0.27)
+            ax = self.ax = self.fig.subplots()
+            (self.line_box,) = ax.plot([], [], lw=2.4, **STYLE["box"])
+            (self.line_heart,) = ax.plot([], [], lw=2.4, **STYLE["heart"])
+            (self.point_exclusive,) = ax.plot([], [], **STYLE["exclusive"])
+            self.line_threshold = ax.axhline(1.0, lw=2.0, **STYLE["threshold"])
+            self.below = ax.axhspan(0.5, 1.0, color="#eeeeee", zorder=0,
+                                    label="not enough for a love")
+            self.line_chosen = ax.axvline(1.0, lw=2.0, **STYLE["chosen"])
+            self.mark_lines = []
+            marked = [k for k in model.marks(self.assumptions) if k > 1]
+            for i, k in enumerate(marked):
+                self.mark_lines.append(ax.axvline(k, lw=1.5, **STYLE["mark"]))
+                # the first label to the left of its line, the others to the right: no overlap
+                side = "right" if i == 0 and len(marked) > 1 else "left"
+                ax.annotate(model.marks(self.assumptions)[k], xy=(k, 1.0),
+                            xycoords=("data", "axes fraction"), xytext=(0, 3),
+                            textcoords="offset points", ha=side, va="bottom", color="#333333")
+            ax.set_xscale("log")
+            ax.set_yscale("log")
+            ax.set_xlim(0.7, HIGH * 1.4)
+            xt = [10 ** k for k in range(int(math.log10(HIGH)) + 1)]
+            ax.set_xticks(xt, [f"{k:,}" for k in xt])  # plain text: no mathtext to lay out
+            ax.minorticks_off()
+            self.title = self.fig.text(0.5, 0.975, "", ha="center", va="top",
+                                       fontsize=FIGURE_FONT["axes.titlesize"])
+            ax.set_xlabel("partners at once")
+            ax.set_ylabel("attention each receives\n(people's full attention)")
+            ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.14), ncol=2, frameon=False)
+            ax.grid(True, which="major", color="#dddddd", lw=0.6)
 
     # -- callbacks (wrapped by guarded in __init__) -----------------------------------
     def _params(self) -> dict:
@@ -216,9 +245,12 @@ class AttentionView(App):
                 for m in model.MODELS}
         self.table, self.limits, self.here = table, limits, here
         self._draw(table, n, p["threshold"])
+        words = describe(table, n, p["threshold"], limits)  # one place: alt text and paragraph
+        self.image.value = figure_html(self.png, words, css_class="seminar-attention-plot",
+                                       caption=False, min_width=FIGURE_MIN_WIDTH)
         self.description.value = (
             '<p class="seminar-attention-description" role="note" aria-live="polite">'
-            f"<b>What the figure shows:</b> {escape(describe(table, n, p['threshold'], limits))}</p>")
+            f"<b>What the figure shows:</b> {escape(words)}</p>")
         enough = {m: (here[m] == here[m] and here[m] >= p["threshold"]) for m in model.MODELS}
         verdict = {True: "enough for a love", False: "not enough for a love"}
 
@@ -231,15 +263,13 @@ class AttentionView(App):
             '<div class="seminar-attention-numbers" aria-live="polite">'
             f"With <b>{n:,}</b> partner{'' if n == 1 else 's'} and a capacity of "
             f"<b>{escape(_attention_words(p['capacity']))}</b>, each partner receives: "
-            f"box {cell('box')}; heart at growth {p['growth']:g} {cell('heart')}; "
+            f"box {cell('box')}; heart at growth {escape(plain_number(p['growth']))} {cell('heart')}; "
             f"exclusive {cell('exclusive')}.<br>"
             f"If a love needs at least <b>{escape(_fmt(p['threshold']))}</b>, this heart has room "
             f"for: box <b>{escape(_partners_word(limits['box']))}</b>, heart "
             f"<b>{escape(_partners_word(limits['heart']))}</b>, exclusive "
             f"<b>{escape(_partners_word(limits['exclusive']))}</b>.</div>")
         self._sync_buttons(n)
-        self.capacity_label.value = _attention_words(p["capacity"])
-        self.threshold_label.value = _attention_words(p["threshold"])
         self.status.value = ""
         self.last_redraw_seconds = time.perf_counter() - start
 
@@ -271,13 +301,9 @@ class AttentionView(App):
         self.below.set_height(threshold - low)
         self.ax.set_yticks(*_y_ticks(low, high))
         self.ax.minorticks_off()
-        self.title.set_text(f"capacity {_fmt(cap)} · growth {table.attrs['growth']:g} · "
+        self.title.set_text(f"capacity {_fmt(cap)} · growth {plain_number(table.attrs['growth'])} · "
                             f"{chosen:,} partners chosen")
-        buf = io.BytesIO()
-        self.fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})  # fast over small
-        # No tooltip on the Image: ipywidgets 8.1's ImageView fails to render one (it reads a
-        # description an Image does not have); the description below the plot says it all.
-        self.image.value = buf.getvalue()
+        self.png = png_of(self.fig)  # shown, with its alt text, by _update
 
     def _on_jump(self, change=None) -> None:
         if self._quiet or self.jumps.value is None:
@@ -304,7 +330,7 @@ class AttentionView(App):
             model.check_whole("partners", n, 1, HIGH)
         for name, w in (("capacity", self.capacity), ("threshold", self.threshold)):
             if name in params:
-                model.check_number(name, params[name], w.base ** w.min, w.base ** w.max)
+                model.check_number(name, params[name], w.min, w.max)
         if "growth" in params:
             model.check_number("growth", params["growth"], 0, 1)
         self._quiet = True

@@ -7,7 +7,7 @@ is shared (the writer's stock text, plain grey) marked. Typed text is escaped an
 ``<bdi>``. Errors become messages, never tracebacks. Widgets are attributes, for tests::
 
     view = class_letters_view()            # the made-up sample class
-    view.student.value = "Ada"             # step 1: Ada's letter
+    view.student.value = "Ada"             # step 1: Ada's letter (view.student.names: all)
     view.show_button.click()               # step 2: all of them
     view.folder.value = "hand-ins"; view.load_button.click()
 """
@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from seminar.models import class_letters as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.controls import Dropdown
 
 PERSONAL_STYLE = ("background:#d6eaf8;border-bottom:2px solid #0072B2;padding:0 1px;"
                   "color:#000")
@@ -37,6 +38,28 @@ LEGEND = (f'<p class="class-letters-legend" style="font-size:0.9em">Key: '
           f'<mark style="{PERSONAL_STYLE}">personal: this student\'s own words</mark> · '
           f'<span style="{SHARED_STYLE}">shared: the writer\'s stock text, the same pile of '
           "phrases for everyone</span></p>")
+
+
+class StudentMenu(Dropdown):
+    """The accessible drop-down list of names (a ``<select>`` with its label), whose names
+    change with each folder loaded. Its first choice picks no one (value None)."""
+
+    PROMPT = "(pick a name)"
+    EMPTY = "(no letters loaded)"
+
+    def __init__(self, *, description: str, **kwargs):
+        super().__init__([(self.EMPTY, None)], description=description, **kwargs)
+
+    @property
+    def names(self) -> list[str]:
+        return [v for v in self._values if v is not None]
+
+    def set_names(self, names) -> None:
+        names = [str(n) for n in names]
+        self.value = None  # picks no one before the list changes under it
+        self._values = [None] + names
+        self.labels = [self.PROMPT if names else self.EMPTY] + names
+        self.index = 0
 
 
 def _bdi(text: str) -> str:
@@ -88,17 +111,16 @@ class ClassLettersView(App):
         self.folder = widgets.Text(value="" if folder is None else str(folder),
                                    description="Folder", placeholder="a folder of letter files",
                                    style={"description_width": "60px"},
-                                   layout=widgets.Layout(width="560px"))
+                                   layout=widgets.Layout(flex="1 1 18em", min_width="0",
+                                                         max_width="560px"))
         self.load_button = widgets.Button(description="Load the letters", icon="folder-open",
-                                          layout=widgets.Layout(width="170px"))
+                                          layout=widgets.Layout(width="auto", min_width="170px"))
         self.report = widgets.HTML()
-        self.student = widgets.Dropdown(options=[], description="Whose letter?",
-                                        style={"description_width": "100px"},
-                                        layout=widgets.Layout(width="360px"))
+        self.student = StudentMenu(description="Whose letter?")
         self.own = widgets.HTML()
         self.show_button = widgets.Button(description="Show the whole class", icon="columns",
                                           button_style="primary",
-                                          layout=widgets.Layout(width="220px"))
+                                          layout=widgets.Layout(width="auto", min_width="220px"))
         self.summary = widgets.HTML()
         self.cards = widgets.HTML()
         self.load = guarded(self.status)(self._load)
@@ -109,12 +131,14 @@ class ClassLettersView(App):
         self.show_button.on_click(self.show_all)
         self.widget = widgets.VBox([
             widgets.HTML("<h3>The letters</h3>"),
-            widgets.HBox([self.folder, self.load_button]), self.status, self.report,
+            widgets.HBox([self.folder, self.load_button],
+                         layout=widgets.Layout(flex_flow="row wrap", max_width="100%")),
+            self.status, self.report,
             widgets.HTML("<b>1. Your letter</b>: pick your name and read it as you received it."),
             self.student, self.own,
             widgets.HTML("<b>2. The class</b>: only when everyone has read their own."),
             self.show_button, self.summary, self.cards,
-        ], layout=widgets.Layout(max_width="800px"))
+        ], layout=widgets.Layout(width="100%", max_width="800px"))
         self.widget.add_class("seminar-class-letters")
         if folder is not None:
             self.load()
@@ -123,12 +147,12 @@ class ClassLettersView(App):
         for w in (self.report, self.own, self.summary, self.cards):
             w.value = ""
         self.result = None
-        self.student.options = []
+        self.student.set_names([])
         text = self.folder.value.strip()
         result = model.load_class(text)
         self.result = result
         self.report.value = report_html(result)
-        self.student.options = result.students
+        self.student.set_names(result.students)
         n, bad = len(result.letters), len(result.skipped)
         if n == 0:
             self.status.value = message_html("No letters loaded: see the report below.", "warning")

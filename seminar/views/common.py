@@ -93,6 +93,8 @@ class App:
 #: notebook column shrinks the picture to 560 px (800 px window, or 200 % zoom).
 FIGURE_FONT = {"font.size": 11, "axes.titlesize": 12, "axes.labelsize": 11,
                "xtick.labelsize": 10.5, "ytick.labelsize": 10.5, "legend.fontsize": 10.5}
+#: The narrowest an app figure is shown (``figure_html(..., min_width=...)``): below it, it scrolls.
+FIGURE_MIN_WIDTH = 560
 
 
 def png_of(fig, dpi: int = 100) -> bytes:
@@ -103,18 +105,26 @@ def png_of(fig, dpi: int = 100) -> bytes:
 
 
 def figure_html(png: bytes, alt: str, *, css_class: str = "seminar-figure", max_width: int = 760,
-                caption: bool = True) -> str:
+                caption: bool = True, min_width: int | None = None) -> str:
     """An ``<img>`` with alt text (escaped) that shrinks with its column, never overflows it.
 
     With ``caption`` the same words are also printed under it ("What the figure shows"), so
-    sighted readers get them too.
+    sighted readers get them too. With ``min_width`` the picture stops shrinking at that
+    width (its text stays readable) and scrolls sideways instead, in a region reachable with
+    Tab (``data-scrolls="yes"``: the overflow checks allow it).
     """
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("Every figure needs alt text that says what it shows.")
     data = base64.b64encode(png).decode("ascii")
     text = escape(alt.strip())
+    floor = f"min-width:{int(min_width)}px;" if min_width else ""
     img = (f'<img class="{escape(css_class)}" src="data:image/png;base64,{data}" alt="{text}" '
-           f'style="width:100%;max-width:{int(max_width)}px;height:auto">')
+           f'style="width:100%;max-width:{int(max_width)}px;{floor}height:auto">')
+    if min_width:
+        img = ('<div class="seminar-figure-scroll" data-scrolls="yes" role="region" tabindex="0" '
+               'aria-label="Figure (scrolls sideways in a narrow column)" '
+               # width 0 + min-width 100%: as wide as its column, never widened by the picture
+               f'style="overflow-x:auto;width:0;min-width:100%">{img}</div>')
     if not caption:
         return img
     return (f'<figure class="{escape(css_class)}-figure" style="margin:0;max-width:100%">{img}'

@@ -8,22 +8,25 @@ In a notebook::
 
 Every widget is an attribute (``app.level``, ``app.rate``, ``app.os_time``, ``app.people``,
 ``app.exodus``, ``app.ties``, ``app.strength``, ``app.os_counts``, ``app.seed``) so tests
-can drive it from Python. ``app.apply(...)`` sets several values after checking them with
+can drive it from Python. The sliders are :class:`seminar.views.controls.Slider` (named, read
+out in words, keyboard); the plot is an ``<img>`` with alt text in ``app.image`` (its PNG in
+``app.png``). ``app.apply(...)`` sets several values after checking them with
 the model; a bad value becomes a message. ``community_app(lonely=f)`` uses your own
 definition of loneliness instead of the three definition controls.
 :func:`sweep_chart` draws a :func:`seminar.models.community.sweep` table, with its description.
 """
 from __future__ import annotations
 
-import base64
-import io
 import time
 
 import ipywidgets as widgets
+import matplotlib
 
 from seminar.models import community as model
-from seminar.text import escape
-from seminar.views.common import App, guarded, message_html, status_box
+from seminar.text import escape, plain_number
+from seminar.views.common import (FIGURE_FONT, FIGURE_MIN_WIDTH, App, StaticFigure, figure_html,
+                                  guarded, message_html, png_of, status_box)
+from seminar.views.controls import Slider
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
 
@@ -32,12 +35,17 @@ STYLE = {
     "adoption": {"color": "#0072B2", "linestyle": "-", "label": "OS adoption (share of people)"},
     "ties": {"color": "#009E73", "linestyle": "--", "label": "average human tie strength"},
     "lonely": {"color": "#D55E00", "linestyle": "-.", "label": "lonely (share of people)"},
-    "exodus": {"color": "#000000", "linestyle": ":", "label": "every OS leaves"},
-    "half": {"color": "#CC79A7", "linestyle": (0, (1, 3)), "label": "half the society"},
+    "exodus": {"color": "#000000", "linestyle": (0, (1, 1.5)), "label": "every OS leaves"},
+    # Not faint and not told apart by colour alone: thick, dash-dot-dot, and named on the plot.
+    "half": {"color": "#CC79A7", "linestyle": (0, (7, 2, 1.5, 2, 1.5, 2)),
+             "label": "half the society"},
 }
+#: Line widths: every line at least 2 px, so none is faint.
+WIDTH = {"adoption": 2.2, "ties": 2.2, "lonely": 2.6, "exodus": 2.2, "half": 2.0}
 #: Words for the line styles, used in the descriptions.
 _SAY = {"adoption": "blue solid line", "ties": "green dashed line", "lonely": "vermillion dash-dot line",
-        "exodus": "black dotted vertical line", "half": "pink dotted horizontal line"}
+        "exodus": "black dotted vertical line, labelled with its week",
+        "half": "pink dash-dot-dot horizontal line labelled \"half\""}
 
 #: The app's own limits (the model accepts more people; a slider this long stays usable).
 APP_MAX_PEOPLE = 10_000
@@ -73,16 +81,29 @@ def describe(table) -> str:
     side = "more than half" if at > 0.5 else "not more than half"
     return text + (
         f"In week {exodus} every OS leaves at once ({_SAY['exodus']}): {_pct(at)} are "
-        f"lonely that week, {side} of the society ({_SAY['half']} at one half). "
+        f"lonely that week, {side} of the society ({_SAY['half']}, at one half). "
         f"By week {weeks - 1}, {_pct(s.lonely_end)} are lonely, average tie strength is "
         f"{table.tie_strength.iloc[-1]:.2f}, and {_pct(s.ties_lost_end)} of the ties "
         f"have been lost for good.")
 
 
-def _png(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})  # fast over small
-    return buf.getvalue()
+#: Lets the long tick-box label wrap in a narrow column instead of running past it.
+_WRAP_CSS = """<style>
+.seminar-community-os-counts, .seminar-community-os-counts label { height: auto; max-width: 100%; }
+.seminar-community-os-counts label, .seminar-community-os-counts label span {
+  white-space: normal; overflow: visible; line-height: 1.3; }
+</style>"""
+
+
+def _percent_of(what: str):
+    return lambda x: f"{round(100 * x)}% {what}"
+
+
+def _label_half(ax) -> None:
+    """Name the one-half line on the plot itself (not by its colour alone)."""
+    ax.annotate("half", xy=(1.0, 0.5), xycoords=("axes fraction", "data"), xytext=(-4, 3),
+                textcoords="offset points", ha="right", va="bottom", color="#000000",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
 
 
 class CommunityView(App):
@@ -99,35 +120,43 @@ class CommunityView(App):
             self.status.value = message_html(f"{exc} Using the default instead.", "error")
         p = self.base
         steps = p.steps
-        slider = {"continuous_update": False, "style": {"description_width": "230px"},
-                  "layout": widgets.Layout(width="520px")}
-        self.level = widgets.FloatSlider(value=p.adoption_level, min=0.0, max=1.0, step=0.01,
-                                         description="OS adoption, long-run share", **slider)
-        self.rate = widgets.FloatSlider(value=p.adoption_rate, min=0.01, max=1.0, step=0.01,
-                                        description="Adoption rate (per week)", **slider)
-        self.os_time = widgets.FloatSlider(value=p.os_time, min=0.0, max=1.0, step=0.05,
-                                           description="Time the OS takes from people", **slider)
+        slider = {"continuous_update": False}  # a run takes a moment: on release, not on drag
+        self.level = Slider(p.adoption_level, min=0.0, max=1.0, step=0.01,
+                            description="OS adoption, long-run share",
+                            readout=_percent_of("of people"), **slider)
+        self.rate = Slider(p.adoption_rate, min=0.01, max=1.0, step=0.01,
+                           description="Adoption rate (how fast, per week)",
+                           readout=lambda r: f"{plain_number(round(r, 2))} a week", **slider)
+        self.os_time = Slider(p.os_time, min=0.0, max=1.0, step=0.05,
+                              description="Time the OS takes from people",
+                              readout=_percent_of("of their social time"), **slider)
         people = min(max(p.people, APP_MIN_PEOPLE), APP_MAX_PEOPLE)
-        self.people = widgets.IntSlider(value=people, min=APP_MIN_PEOPLE, max=APP_MAX_PEOPLE,
-                                        step=50, description="People", **slider)
+        self.people = Slider(people, min=APP_MIN_PEOPLE, max=APP_MAX_PEOPLE, step=50, integer=True,
+                             description="People in the society",
+                             readout=lambda n: f"{int(n):,} people", **slider)
         exodus = p.exodus if p.exodus is not None else steps - 1
-        self.exodus = widgets.IntSlider(value=exodus, min=1, max=steps - 1, step=1,
-                                        description="Exodus: every OS leaves in week", **slider)
+        self.exodus = Slider(exodus, min=1, max=steps - 1, step=1, integer=True,
+                             description="Exodus: every OS leaves in week",
+                             readout=lambda w: f"week {int(w)}", **slider)
         d = model.DEFAULT_LONELY
-        self.ties = widgets.IntSlider(value=d.ties, min=1, max=10, step=1,
-                                      description="Lonely: fewer ties than", **slider)
-        self.strength = widgets.FloatSlider(value=d.strength, min=0.05, max=1.0, step=0.05,
-                                            description="... of at least this strength", **slider)
+        self.ties = Slider(d.ties, min=1, max=10, step=1, integer=True,
+                           description="Lonely: fewer ties than",
+                           readout=lambda n: f"{int(n)} tie{'' if n == 1 else 's'}", **slider)
+        self.strength = Slider(d.strength, min=0.05, max=1.0, step=0.05,
+                               description="... of at least this strength",
+                               readout=lambda x: f"strength {plain_number(round(x, 2))}", **slider)
         self.os_counts = widgets.Checkbox(value=d.os_counts, indent=False,
                                           description="An OS counts as one such tie while it is there",
-                                          layout=widgets.Layout(width="520px"))
+                                          layout=widgets.Layout(width="auto", max_width="100%"))
         self.seed = widgets.BoundedIntText(value=p.seed, min=0, max=10**9, step=1,
-                                           description="Seed", style={"description_width": "230px"},
-                                           layout=widgets.Layout(width="360px"))
+                                           description="Random seed (which made-up society)",
+                                           style={"description_width": "initial"},
+                                           layout=widgets.Layout(width="auto", max_width="100%",
+                                                                 flex_flow="row wrap"))
         self.definition_note = widgets.HTML()
         self.numbers = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="760px"))
-        # No tooltip on the Image: ipywidgets 8 fails to render an Image that has one.
+        self.png = b""
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="760px"))  # the <img> shrinks
         self.description = widgets.HTML()
         self.table = None
         self.last_redraw_seconds = float("nan")
@@ -145,19 +174,20 @@ class CommunityView(App):
                 "<i>Using your own definition of loneliness: "
                 f"{escape(model.describe_definition(self.lonely))}</i>")
 
+        # Two columns side by side when there is room, one above the other when narrow.
+        column = widgets.Layout(flex="1 1 340px", min_width="0", max_width="100%")
         self.widget = widgets.VBox([
-            widgets.HTML("<h3>A society, its OS, and the exodus</h3>"),
+            widgets.HTML("<h3>A society, its OS, and the exodus</h3>" + _WRAP_CSS),
             widgets.HBox([
                 widgets.VBox([widgets.HTML("<b>The OS</b>"), self.level, self.rate, self.os_time,
-                              self.exodus]),
+                              self.exodus], layout=column),
                 widgets.VBox([widgets.HTML("<b>The society and the definition</b>"), self.people,
                               self.seed, self.ties, self.strength, self.os_counts,
-                              self.definition_note]),
-            ], layout=widgets.Layout(flex_flow="row wrap")),
+                              self.definition_note], layout=column),
+            ], layout=widgets.Layout(flex_flow="row wrap", width="100%", max_width="100%")),
             self.status, self.numbers, self.image, self.description,
-        ])
+        ], layout=widgets.Layout(width="100%", max_width="780px"))
         self.widget.add_class("seminar-community-app")
-        self.image.add_class("seminar-community-plot")
         self.level.add_class("seminar-community-level")
         self.os_counts.add_class("seminar-community-os-counts")
         self.first_draw(initial)
@@ -169,21 +199,23 @@ class CommunityView(App):
     # -- display --------------------------------------------------------------------
     def _figure(self) -> None:
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
-        self.fig = Figure(figsize=(7.6, 4.1), dpi=100)
-        self.fig.subplots_adjust(left=0.09, right=0.98, top=0.97, bottom=0.27)
-        self.ax = self.fig.subplots()
-        self.lines = {name: self.ax.plot([], [], lw=2.4 if name == "lonely" else 2.0,
-                                         **STYLE[name])[0]
-                      for name in ("adoption", "ties", "lonely")}
-        self.half_line = self.ax.axhline(0.5, lw=1.2, **STYLE["half"])
-        self.exodus_line = self.ax.axvline(0.0, lw=1.6, **STYLE["exodus"])
-        self.exodus_label = self.ax.text(0, 1.0, "", ha="right", va="top", fontsize=9)
-        self.ax.set_ylim(0, 1.02)
-        self.ax.set_xlabel("week")
-        self.ax.set_ylabel("share / strength (0 to 1)")
-        self.ax.grid(True, color="#dddddd", lw=0.6)
-        self.ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.16), ncol=3, frameon=False,
-                       fontsize=9)
+        # Text sizes from FIGURE_FONT: at least 10 px when the picture shrinks to 560 px.
+        with matplotlib.rc_context(FIGURE_FONT):
+            self.fig = Figure(figsize=(7.6, 4.6), dpi=100)
+            self.fig.subplots_adjust(left=0.1, right=0.98, top=0.97, bottom=0.31)
+            self.ax = self.fig.subplots()
+            self.lines = {name: self.ax.plot([], [], lw=WIDTH[name], **STYLE[name])[0]
+                          for name in ("adoption", "ties", "lonely")}
+            self.half_line = self.ax.axhline(0.5, lw=WIDTH["half"], **STYLE["half"])
+            _label_half(self.ax)
+            self.exodus_line = self.ax.axvline(0.0, lw=WIDTH["exodus"], **STYLE["exodus"])
+            self.exodus_label = self.ax.text(0, 1.0, "", ha="right", va="top")
+            self.ax.set_ylim(0, 1.02)
+            self.ax.set_xlabel("week")
+            self.ax.set_ylabel("share or strength (0 to 1)")
+            self.ax.grid(True, color="#dddddd", lw=0.6)
+            self.ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.15), ncol=2,
+                           frameon=False)
 
     # -- callbacks (wrapped by guarded in __init__) -----------------------------------
     def params(self) -> dict:
@@ -195,7 +227,8 @@ class CommunityView(App):
     def definition(self):
         if self.lonely is not None:
             return self.lonely
-        return model.fewer_than(self.ties.value, self.strength.value, self.os_counts.value)
+        return model.fewer_than(int(self.ties.value), float(self.strength.value),
+                                self.os_counts.value)
 
     def _update(self, change=None) -> None:
         if self._quiet:
@@ -233,10 +266,13 @@ class CommunityView(App):
             if exodus <= len(table) * 0.35:
                 self.exodus_label.set_position((exodus + 0.5, 1.0))
         self.ax.set_xlim(0, max(weeks[-1], 1))
-        self.image.value = _png(self.fig)
+        self.png = png_of(self.fig)
+        words = describe(table)  # one place: the alt text and the paragraph under the plot
+        self.image.value = figure_html(self.png, words, css_class="seminar-community-plot",
+                                       caption=False, min_width=FIGURE_MIN_WIDTH)
         self.description.value = (
             '<p class="community-description" role="note" aria-live="polite">'
-            f"<b>What the figure shows:</b> {escape(describe(table))}</p>")
+            f"<b>What the figure shows:</b> {escape(words)}</p>")
 
     def _apply(self, **params) -> None:
         """Set any of adoption_level, adoption_rate, os_time, people, exodus, ties, strength,
@@ -255,7 +291,7 @@ class CommunityView(App):
         if "exodus" in params:  # the model also takes None (no exodus); the app always has one
             model.check_whole("exodus", params["exodus"], self.exodus.min, self.exodus.max)
         model.with_changes(self.base, **p)  # checks every value and the combination
-        d = {"ties": self.ties.value, "strength": self.strength.value,
+        d = {"ties": int(self.ties.value), "strength": float(self.strength.value),
              "os_counts": self.os_counts.value}
         d.update({k: params[k] for k in d if k in params})
         model.fewer_than(**d)
@@ -300,18 +336,15 @@ def describe_sweep(table) -> str:
         f"{_pct(table.lonely_end.iloc[-1])}.")
 
 
-class SweepChart:
+class SweepChart(StaticFigure):
     """A static chart with its description: an image with alt text and a caption."""
 
     def __init__(self, png: bytes, description: str):
-        self.png, self.description = png, description
+        super().__init__(png, description, css_class="community-sweep")
 
-    def _repr_html_(self) -> str:
-        data = base64.b64encode(self.png).decode("ascii")
-        text = escape(self.description)
-        return (f'<figure class="community-sweep" style="margin:0">'
-                f'<img src="data:image/png;base64,{data}" alt="{text}" style="max-width:640px">'
-                f"<figcaption><b>What the figure shows:</b> {text}</figcaption></figure>")
+    def _repr_html_(self) -> str:  # stops shrinking at a readable width; scrolls below it
+        return figure_html(self.png, self.description, css_class=self.css_class,
+                           min_width=FIGURE_MIN_WIDTH)
 
     def __repr__(self) -> str:
         return f"SweepChart: {self.description}"
@@ -322,20 +355,23 @@ def sweep_chart(table) -> SweepChart:
     needed = {"lonely_before", "lonely_at_exodus", "lonely_end"}
     if not hasattr(table, "columns") or not needed <= set(table.columns) or len(table) == 0:
         raise ValueError("table must be a table made by sweep(levels).")
-    fig = Figure(figsize=(6.4, 3.6), dpi=100)
-    fig.subplots_adjust(left=0.11, right=0.98, top=0.96, bottom=0.32)
-    ax = fig.subplots()
-    x = table.index.to_numpy()
-    ax.plot(x, table.lonely_at_exodus, lw=2.4, marker="o", ms=3, color=STYLE["lonely"]["color"],
-            linestyle=STYLE["lonely"]["linestyle"], label="lonely in the week every OS leaves")
-    ax.plot(x, table.lonely_before, lw=2.0, color=STYLE["adoption"]["color"],
-            linestyle=STYLE["adoption"]["linestyle"], label="lonely the week before")
-    ax.plot(x, table.lonely_end, lw=2.0, color=STYLE["ties"]["color"],
-            linestyle=STYLE["ties"]["linestyle"], label="lonely at the end")
-    ax.axhline(0.5, lw=1.2, **STYLE["half"])
-    ax.set_ylim(0, 1.02)
-    ax.set_xlabel("adoption level (long-run share of people with an OS)")
-    ax.set_ylabel("share lonely")
-    ax.grid(True, color="#dddddd", lw=0.6)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.2), ncol=2, frameon=False, fontsize=9)
-    return SweepChart(_png(fig), describe_sweep(table))
+    with matplotlib.rc_context(FIGURE_FONT):
+        fig = Figure(figsize=(7.6, 4.4), dpi=100)
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.96, bottom=0.33)
+        ax = fig.subplots()
+        x = table.index.to_numpy()
+        ax.plot(x, table.lonely_at_exodus, lw=WIDTH["lonely"], marker="o", ms=4,
+                color=STYLE["lonely"]["color"], linestyle=STYLE["lonely"]["linestyle"],
+                label="lonely in the week every OS leaves")
+        ax.plot(x, table.lonely_before, lw=WIDTH["adoption"], color=STYLE["adoption"]["color"],
+                linestyle=STYLE["adoption"]["linestyle"], label="lonely the week before")
+        ax.plot(x, table.lonely_end, lw=WIDTH["ties"], color=STYLE["ties"]["color"],
+                linestyle=STYLE["ties"]["linestyle"], label="lonely at the end")
+        ax.axhline(0.5, lw=WIDTH["half"], **STYLE["half"])
+        _label_half(ax)
+        ax.set_ylim(0, 1.02)
+        ax.set_xlabel("adoption level (long-run share of people with an OS)")
+        ax.set_ylabel("share lonely")
+        ax.grid(True, color="#dddddd", lw=0.6)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.17), ncol=2, frameon=False)
+    return SweepChart(png_of(fig), describe_sweep(table))

@@ -3,7 +3,7 @@ only), then lesson 04 shows the sample class's letters (one unmarked, then all m
 loads the folder the student's letter was saved in."""
 import pytest
 
-from tests.browser.lab import cell_errors, expect, open_notebook, run_all, show_app
+from tests.browser.lab import axe_violations, cell_errors, expect, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,8 @@ def test_save_a_letter_in_lesson01_and_see_it_with_the_class_in_lesson04(page, l
     assert cell_errors(page) == []
     view = show_app(page, VIEW)
     expect(view.locator(".class-letters-report")).to_contain_text("letter-cut-short.json")
-    menu = view.locator(".widget-dropdown select")
+    menu = view.get_by_role("combobox", name="Whose letter?")  # a named, native <select>
+    expect(view.locator(".class-letters-own")).to_have_count(0)  # no one's letter until picked
     menu.select_option(label="Oskar")
     own = view.locator(".class-letters-own")
     expect(own).to_contain_text("<script>")  # shown as text, never run
@@ -68,3 +69,10 @@ def test_save_a_letter_in_lesson01_and_see_it_with_the_class_in_lesson04(page, l
     view.get_by_role("button", name="Show the whole class").click()
     expect(view.locator(".class-letters-card")).to_have_count(1)
     assert page.evaluate("() => window.pwned === undefined")
+
+    # The keyboard picks a name without moving JupyterLab's cell cursor.
+    menu.focus()
+    page.keyboard.press("ArrowUp")
+    expect(own).to_have_count(0)  # back to "(pick a name)": no letter shown
+    assert page.evaluate("() => document.activeElement.tagName") == "SELECT"
+    assert axe_violations(page) == []

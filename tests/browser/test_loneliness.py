@@ -1,8 +1,9 @@
 """Lesson 05 in a real JupyterLab: it runs clean; the keyboard moves the adoption slider and
-the mouse ticks the definition box; the plot, the numbers and the description follow."""
+the mouse ticks the definition box; the plot, its alt text, the numbers and the description
+follow; axe finds nothing, and at 800 px wide nothing in the app reaches past its column."""
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
+from tests.browser.lab import axe_violations, cell_errors, expect, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -10,6 +11,11 @@ APP = ".seminar-community-app"
 PLOT = f"{APP} img.seminar-community-plot"
 NUMBERS = f"{APP} .community-numbers"
 DESCRIPTION = f"{APP} .community-description"
+OVERFLOW = """sel => { const app = document.querySelector(sel);
+  const edge = app.closest('.jp-OutputArea-output').getBoundingClientRect().right + 1;
+  // a region that scrolls sideways may hold a wider picture; the region itself must fit
+  return [...app.querySelectorAll('*')].filter(e => e.getBoundingClientRect().width &&
+    e.getBoundingClientRect().right > edge && !e.parentElement.closest('[data-scrolls="yes"]')).map(e => e.tagName + '.' + e.className).slice(0, 5); }"""
 
 
 def text_changes(page, selector, old):
@@ -22,7 +28,7 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
     run_all(page)
     assert cell_errors(page) == []
 
-    show_app(page, APP)
+    app = show_app(page, APP)
     plot = page.locator(PLOT).first
     plot.wait_for(state="visible")
     assert plot.evaluate("img => img.naturalWidth") > 300  # a real PNG, decoded
@@ -32,10 +38,12 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
     assert "not more than half the society" in first_numbers
     assert "What the figure shows" in first_description
     assert "In week 78 every OS leaves at once" in first_description
+    assert "In week 78 every OS leaves at once" in plot.get_attribute("alt")
 
-    # Keyboard: focus the adoption-level handle and press ArrowRight 20 times (0.50 -> 0.70).
-    handle = page.locator(".seminar-community-level .noUi-handle").first
-    before = float(handle.get_attribute("aria-valuenow"))
+    # Keyboard: focus the adoption-level slider and press ArrowRight 20 times (0.50 -> 0.70).
+    handle = app.get_by_role("slider", name="OS adoption, long-run share")
+    expect(handle).to_have_attribute("aria-valuetext", "50% of people")
+    before = float(handle.input_value())
     handle.focus()
     for _ in range(20):
         page.keyboard.press("ArrowRight")
@@ -43,14 +51,16 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
                            arg=NUMBERS, timeout=60_000)
     page.wait_for_function("([sel, old]) => document.querySelector(sel).src !== old",
                            arg=[PLOT, first_src])
-    assert float(handle.get_attribute("aria-valuenow")) == pytest.approx(before + 0.2)
+    assert float(handle.input_value()) == pytest.approx(before + 0.2)
+    expect(handle).to_have_attribute("aria-valuetext", "70% of people")
     assert plot.evaluate("img => img.naturalWidth") > 300
     assert description.text_content() != first_description
     assert "more than half of the society" in description.text_content()
+    expect(plot).to_have_attribute("alt", description.text_content().split(": ", 1)[1])
 
     # Mouse: untick "An OS counts as one such tie"; the definition in the description follows.
     old = description.text_content()
-    page.locator(".seminar-community-os-counts input[type=checkbox]").first.click()
+    app.get_by_role("checkbox", name="An OS counts as one such tie while it is there").click()
     text_changes(page, DESCRIPTION, old)
     # Wait for the words themselves: a late redraw from the key presses above may change the
     # description first.
@@ -58,4 +68,8 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
                            arg=DESCRIPTION, timeout=60_000)
     assert "an OS does not count" in description.text_content()
     assert cell_errors(page) == []
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.wait_for_timeout(300)
+    assert page.evaluate(OVERFLOW, APP) == []
     plot.evaluate("el => el.scrollIntoView({block: 'center'})")  # for the screenshot
