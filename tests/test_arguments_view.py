@@ -202,6 +202,7 @@ def test_wide_truth_table_scrolls_in_a_focusable_named_region():
     start = html.index('<div class="seminar-truth-table-wrap"')
     wrap = html[start:html.index(">", start)]
     assert 'role="region"' in wrap and 'tabindex="0"' in wrap and "overflow-x:auto" in wrap
+    assert 'data-lm-suppress-shortcuts="true"' in wrap  # arrow keys scroll, not move cells
     assert 'aria-label="Truth table: 16 atoms, 5 rows shown"' in wrap
     assert "overflow-wrap:anywhere" in html  # a long formula in a header wraps
 

@@ -31,7 +31,7 @@ PREMISES_BG = "#d6ecf8"   # sky blue #56B4E9, light
 _CELL = "padding:2px 8px;border:1px solid #bbb;text-align:center"
 #: A long formula in a header wraps (at most about 16 characters wide), never a tall
 #: one-letter-per-line column.
-_HEAD = "min-width:2.5em;max-width:16em;white-space:normal;overflow-wrap:anywhere"
+_HEAD = "display:inline-block;max-width:16em;white-space:normal;overflow-wrap:anywhere"
 
 
 def _tf(value: bool) -> str:
@@ -48,7 +48,8 @@ def table_html(table: pd.DataFrame, n_atoms: int, caption: str = "") -> str:
     head = ['<th scope="col" style="{0}">row</th>'.format(_CELL)]
     for j, label in enumerate(labels[:-2]):
         edge = ";border-left:3px solid #555" if j == n_atoms else ""
-        head.append(f'<th scope="col" style="{_CELL}{edge};{_HEAD}"><code>{escape(label)}</code></th>')
+        head.append(f'<th scope="col" style="{_CELL}{edge}"><code style="{_HEAD}">'
+                    f'{escape(label)}</code></th>')
     head.append(f'<th scope="col" style="{_CELL}">{escape(model.PREMISES_TRUE)}</th>')
     head.append(f'<th scope="col" style="{_CELL}">{escape(model.COUNTEREXAMPLE)}</th>')
     body = []
@@ -69,12 +70,14 @@ def table_html(table: pd.DataFrame, n_atoms: int, caption: str = "") -> str:
            f'{escape(caption)}</caption>'
            if caption else "")
     # A wide table scrolls sideways inside a region the keyboard can reach (Tab, then arrows)
-    # and a screen reader can name.
+    # and a screen reader can name. width:0 and min-width:100%: the table's width never
+    # widens the widget around it, the region fills the column and scrolls.
     name = (f"Truth table: {n_atoms} atom{'s' * (n_atoms != 1)}, {len(table):,} "
             f"row{'s' * (len(table) != 1)} shown")
     return (f'<div class="seminar-truth-table-wrap" role="region" aria-label="{escape(name)}" '
-            'tabindex="0" data-scrolls="yes" style="max-width:100%;overflow-x:auto">'
-            '<table class="seminar-truth-table" style="border-collapse:collapse;'
+            'tabindex="0" data-scrolls="yes" data-lm-suppress-shortcuts="true" '
+            'style="width:0;min-width:100%;max-width:100%;overflow-x:auto">'
+            '<table class="seminar-truth-table" style="border-collapse:collapse;width:max-content;'
             f'font-family:monospace">{cap}<thead><tr>{"".join(head)}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
@@ -162,10 +165,10 @@ class ArgumentApp(App):
         self.premises = widgets.Textarea(
             value=premises, description="Premises:",
             placeholder="one premise per line, e.g.\nlove -> limbic\nlimbic -> body",
-            layout=widgets.Layout(width="100%", max_width="560px", height="120px"))
+            layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px", height="120px"))
         self.conclusion = widgets.Textarea(
             value=conclusion, description="Conclusion:", placeholder="e.g. not body -> not love",
-            layout=widgets.Layout(width="100%", max_width="560px", height="40px"))
+            layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px", height="40px"))
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            icon="check", tooltip="Build the truth table")
         self.verdict = widgets.HTML()

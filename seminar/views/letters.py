@@ -36,7 +36,7 @@ LETTER_STYLE = ("white-space:pre-wrap;font-family:Georgia,serif;font-size:1.05em
                 "max-width:46em;overflow-wrap:anywhere")
 CARD_STYLE = ("white-space:pre-wrap;font-family:Georgia,serif;font-size:0.85em;line-height:1.35;"
               "background:#fffdf5;border:1px solid #ccc;border-radius:4px;padding:6px 9px;"
-              "width:290px;overflow-wrap:anywhere")
+              "box-sizing:border-box;overflow-wrap:anywhere")
 _CELL = "padding:2px 10px;text-align:left;border-bottom:1px solid #ddd;vertical-align:top"
 #: Most letters shown side by side as cards, and most bars in the chart.
 MAX_CARDS = 12
@@ -103,7 +103,8 @@ def table_html(table) -> str:
     # eight columns: on a narrow screen the table scrolls sideways in a region the keyboard
     # reaches (Tab, then the arrow keys)
     return ('<div class="letters-table-wrap" role="region" aria-label="The comparison table" '
-            'tabindex="0" data-scrolls="yes" style="max-width:100%;overflow-x:auto">'
+            'tabindex="0" data-scrolls="yes" data-lm-suppress-shortcuts="true" '
+            'style="width:0;min-width:100%;max-width:100%;overflow-x:auto">'
             f'<table class="letters-table" style="border-collapse:collapse">{head}'
             f'{"".join(rows)}</table></div>')
 
@@ -119,7 +120,9 @@ def cards_html(letters: dict) -> str:
         else:
             body = message_html(str(letter), "error")
             title = _bdi(customer)
-        cards.append(f'<div class="letters-card" style="margin:4px"><b>{title}</b>{body}</div>')
+        # about 290 px wide, narrower when the column is (never a sideways scroll)
+        cards.append(f'<div class="letters-card" style="margin:4px;flex:1 1 260px;max-width:300px;'
+                     f'min-width:0"><b>{title}</b>{body}</div>')
     more = len(letters) - MAX_CARDS
     tail = f"<p><i>… and {more} more (see the table)</i></p>" if more > 0 else ""
     return (f'<div class="letters-cards" style="display:flex;flex-wrap:wrap;align-items:flex-start">'
@@ -193,7 +196,7 @@ class LettersApp(App):
         start = template if template in self.templates else next(iter(self.templates))
         who = customer if customer in self.labels else (self.labels[0] if self.labels else "")
 
-        wide = widgets.Layout(width="100%", max_width="760px")
+        wide = widgets.Layout(width="calc(100% - 4px)", max_width="760px")  # 2 px margins
         self.template_menu = Dropdown(list(self.templates), value=start,
                                       description="Kit template:")
         self.template_text = widgets.Textarea(value=self.templates[start].text, rows=9,

@@ -204,7 +204,8 @@ class ClassView(App):
         self.report.value = report_html(result)
         self.summary.value = (
             '<div role="region" aria-label="The class\'s numbers, claim by claim" tabindex="0" '
-            'data-scrolls="yes" style="max-width:100%;overflow-x:auto">'
+            'data-scrolls="yes" data-lm-suppress-shortcuts="true" '
+            'style="width:0;min-width:100%;max-width:100%;overflow-x:auto">'
             + model.summary(table).round(2).to_html(escape=True, classes="seminar-poll-summary",
                                                     border=0) + "</div>")
         self.plot_png = spread_png(table)
