@@ -202,7 +202,7 @@ def test_no_empty_picture_before_comparing_and_accessible_menus(app):
     assert not any(type(w).__name__ == "Image" for w in app.widget.children)
     assert isinstance(app.template_menu, Dropdown) and isinstance(app.customer_menu, Dropdown)
     assert app.customer_menu.options[-1] == ("(your own customer)", "")
-    assert [w for w in fixed_widths(app.widget) if w > 560] == []
+    assert [w for w in fixed_widths(app.widget) if w > 300] == []
     app.compare_button.click()
     assert 'role="region"' in app.table.value and 'tabindex="0"' in app.table.value
     app.template_text.value = "[unclosed"

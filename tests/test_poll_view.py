@@ -182,7 +182,7 @@ def test_accessible_controls_and_nothing_wider_than_the_column(sample_view):
     assert not any(type(w).__name__ == "Image" for w in sample_view.widget.children)
     form = poll_form()
     for view in (sample_view, form):
-        assert [w for w in fixed_widths(view.widget) if w > 560] == []
+        assert [w for w in fixed_widths(view.widget) if w > 300] == []
     assert all(b.description == "Your position:" for b in form.positions.values())
     figure = spread_figure(sample_view.result.table)
     assert figure.png.startswith(PNG) and figure.description.startswith("Diverging bars")

@@ -113,4 +113,4 @@ def test_memory_rulebook_is_a_native_disclosure_and_rows_wrap():
     app = memory_room_app()
     assert app.book.value.startswith("<details") and "The rulebook (" in app.book.value
     for each in (app, blind_test_app()):
-        assert [w for w in fixed_widths(each.widget) if w > 560] == []
+        assert [w for w in fixed_widths(each.widget) if w > 300] == []

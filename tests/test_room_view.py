@@ -198,4 +198,4 @@ def test_rulebook_is_a_native_disclosure_closed_at_first(app):
 
 def test_no_fixed_width_wider_than_the_column(app):
     from tests.widgettree import fixed_widths
-    assert [w for w in fixed_widths(app.widget) if w > 560] == []
+    assert [w for w in fixed_widths(app.widget) if w > 300] == []

@@ -375,12 +375,12 @@ class MyLetterForm(App):
         style = {"description_width": "0px"}
         self.name = widgets.Text(placeholder="your name or a pseudonym (for the file)",
                                  description="Your name", style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="100%", max_width="420px"))
+                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="420px"))
         self.nuggets: dict[str, widgets.Text] = {}
         rows = []
         for key, question in class_model.NUGGETS:
             box = widgets.Text(placeholder=question, description=question, style=style,
-                               layout=widgets.Layout(width="100%", max_width="700px"))
+                               layout=widgets.Layout(width="calc(100% - 4px)", max_width="700px"))
             self.nuggets[key] = box
             rows.append(widgets.HTML(f'<label style="font-size:0.92em">{escape(question)}</label>'))
             rows.append(box)

@@ -37,7 +37,11 @@ TABLE_CSS = ("<style>.seminar-poll-form table, .seminar-poll-class table {border
              # the five positions wrap onto more lines in a narrow column
              ".seminar-poll-form .widget-toggle-buttons {flex-wrap: wrap; max-width: 100%; "
              "height: auto} .seminar-poll-form .widget-toggle-buttons .btn-group "
-             "{display: flex; flex-wrap: wrap; max-width: 100%}</style>")
+             "{display: flex; flex-wrap: wrap; max-width: 100%}"
+             # and the long check-box label wraps too
+             ".seminar-poll-form .widget-checkbox, .seminar-poll-form .widget-checkbox label "
+             "{height: auto; max-width: 100%} .seminar-poll-form .widget-checkbox span "
+             "{white-space: normal; line-height: 1.3}</style>")
 
 #: Plot's alt text and caption live in one place: model.describe_spread.
 PLOT_CLASS = "seminar-poll-plot"
@@ -101,7 +105,7 @@ class PollForm(App):
         self.status = status_box()
         self.name = widgets.Text(description="Your name", placeholder="your name or a pseudonym",
                                  style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="420px"))
+                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="420px"))
         self.positions: dict[str, widgets.ToggleButtons] = {}
         self.reasons: dict[str, widgets.Text] = {}
         rows = []
@@ -113,7 +117,7 @@ class PollForm(App):
                 tooltips=["leave this claim out"] + [model.SCALE[p] for p in range(1, 6)])
             reason = widgets.Text(placeholder=f"One line: why? (at most {model.MAX_REASON_CHARS} "
                                               "characters)",
-                                  layout=widgets.Layout(width="100%", max_width="760px"))
+                                  layout=widgets.Layout(width="calc(100% - 4px)", max_width="760px"))
             self.positions[claim.id], self.reasons[claim.id] = buttons, reason
             rows.append(widgets.VBox([
                 widgets.HTML(f'<div class="seminar-poll-claim"><b>{n}.</b> '
@@ -122,7 +126,7 @@ class PollForm(App):
         self.overwrite = widgets.Checkbox(
             value=False, indent=False,
             description="Replace my earlier file (otherwise a new numbered file is written)",
-            layout=widgets.Layout(width="100%", max_width="600px"))
+            layout=widgets.Layout(width="calc(100% - 4px)", max_width="600px"))
         self.save_button = widgets.Button(description="Save my answers", icon="save",
                                           button_style="primary",
                                           layout=widgets.Layout(width="200px"))
@@ -173,7 +177,7 @@ class ClassView(App):
         self.folder = widgets.Text(value="" if folder is None else _shown_path(Path(folder)),
                                    description="Folder", placeholder="a folder of poll files",
                                    style={"description_width": "60px"},
-                                   layout=widgets.Layout(width="100%", max_width="560px"))
+                                   layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px"))
         self.load_button = widgets.Button(description="Load the class", icon="folder-open",
                                           layout=widgets.Layout(width="160px"))
         self.report = widgets.HTML()

@@ -22,7 +22,7 @@ from seminar.views.controls import Dropdown, Toggle
 #: Wrap a row of controls onto more lines when the column is narrow (800 px, 200 % zoom).
 ROW = dict(flex_flow="row wrap", align_items="center", max_width="100%")
 #: A text box that shrinks with its column.
-TEXT_BOX = dict(width="100%", max_width="420px", min_width="0")
+TEXT_BOX = dict(width="calc(100% - 4px)", max_width="420px", min_width="0")
 
 _CARD = ("font-size:1.4em;padding:6px 10px;border:1px solid #888;border-radius:4px;"
          "background:#fffdf5;display:inline-block;min-width:4em")
