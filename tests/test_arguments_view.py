@@ -193,3 +193,23 @@ def test_show_argument_never_raises_for_bad_answers(answer, words):
 def test_show_argument_caps_big_tables():
     html = report_html([" | ".join(f"a{i}" for i in range(12))], "a0", max_rows=10)
     assert len(body_rows(html)) == 10 and "Showing 10 of 4,096 rows" in html
+
+
+# ---------------------------------------------------------------- accessibility
+
+def test_wide_truth_table_scrolls_in_a_focusable_named_region():
+    html = report_html([" | ".join(f"p{i}" for i in range(16))], "p0", max_rows=5)
+    start = html.index('<div class="seminar-truth-table-wrap"')
+    wrap = html[start:html.index(">", start)]
+    assert 'role="region"' in wrap and 'tabindex="0"' in wrap and "overflow-x:auto" in wrap
+    assert 'data-lm-suppress-shortcuts="true"' in wrap  # arrow keys scroll, not move cells
+    assert 'aria-label="Truth table: 16 atoms, 5 rows shown"' in wrap
+    assert "overflow-wrap:anywhere" in html  # a long formula in a header wraps
+
+
+def test_formula_help_is_a_native_disclosure_and_boxes_shrink():
+    from tests.widgettree import fixed_widths
+    app = argument_app()
+    assert app.help.value.startswith("<details") and "How to write formulas" in app.help.value
+    assert not any(type(w).__name__ == "Accordion" for w in app.widget.children)
+    assert fixed_widths(app.widget) == [] and app.premises.layout.max_width == "560px"

@@ -95,7 +95,7 @@ def test_the_plot_and_its_description():
     assert {"#0072B2", "#D55E00"} <= colours
     assert len(ax.get_legend().get_texts()) == 2
     text = capstone.describe_crowd(table)
-    assert "starts at 416 after" in text and "ends at 3.1e-06" in text and "after 1.9 hours" in text
+    assert "starts at 416 after" in text and "ends at 0.0000031" in text and "e-0" not in text and "after 1.9 hours" in text
     assert "ends at 416" in capstone.describe_crowd(capstone.crowd_model(facts_per_hour=0))
     assert "ends at 18.4" in capstone.describe_crowd(capstone.crowd_model(hours=1))
     plt.close(fig)

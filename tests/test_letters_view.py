@@ -145,9 +145,12 @@ def test_compare_shows_cards_table_chart_and_description(app):
     pd.testing.assert_frame_equal(app.last_table, expected)
     assert app.table.value.count("<tr>") == len(customers) + 1
     assert app.cards.value.count('class="letters-card"') == len(customers)
-    assert bytes(app.image.value).startswith(PNG)
+    assert app.chart_png.startswith(PNG)
+    assert '<img class="letters-chart"' in app.chart.value
+    alt = app.chart.value.split('alt="', 1)[1].split('"', 1)[0]
+    assert alt.startswith("Horizontal bar chart") and "What the figure shows" in app.chart.value
     for name in customers.index:
-        assert name in app.description.value
+        assert name in alt
     assert "1 with a marked gap" in app.compare_status.value
 
 
@@ -164,7 +167,7 @@ def test_compare_with_a_bad_customer_shows_a_problem_row():
     view.compare_button.click()
     assert "could not be written" in view.compare_status.value
     assert "5,000 characters" in view.table.value
-    assert "bad: no letter" in view.description.value
+    assert "bad: no letter" in view.chart.value
 
 
 def test_many_letters_show_at_most_twelve_cards_and_forty_bars():
@@ -173,7 +176,7 @@ def test_many_letters_show_at_most_twelve_cards_and_forty_bars():
     view = LettersApp(customers=customers, template="telegram")
     view.compare_button.click()
     assert view.cards.value.count('class="letters-card"') == 12 and "38 more" in view.cards.value
-    assert "10 more customers are in the table" in view.description.value
+    assert "10 more customers are in the table" in view.chart.value
 
 
 def test_helpers_escape_and_describe():
@@ -190,3 +193,18 @@ def test_helpers_escape_and_describe():
 def test_the_app_refuses_customers_that_are_not_a_table():
     with pytest.raises(ValueError, match="DataFrame"):
         LettersApp(customers={"a": {}})
+
+
+def test_no_empty_picture_before_comparing_and_accessible_menus(app):
+    from seminar.views.controls import Dropdown
+    from tests.widgettree import fixed_widths
+    assert app.chart.value == "" and app.chart_png is None  # no <img> without alt text
+    assert not any(type(w).__name__ == "Image" for w in app.widget.children)
+    assert isinstance(app.template_menu, Dropdown) and isinstance(app.customer_menu, Dropdown)
+    assert app.customer_menu.options[-1] == ("(your own customer)", "")
+    assert [w for w in fixed_widths(app.widget) if w > 300] == []
+    app.compare_button.click()
+    assert 'role="region"' in app.table.value and 'tabindex="0"' in app.table.value
+    app.template_text.value = "[unclosed"
+    app.compare_button.click()
+    assert app.chart.value == "" and app.chart_png is None

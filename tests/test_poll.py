@@ -472,3 +472,14 @@ def test_exercise_plot_check():
     assert "one bar (or point) per claim" in e07.CHECKS["q12"](empty)[1]
     assert "matplotlib Axes" in e07.CHECKS["q12"](fig)[1]
     plt.close("all")
+
+
+def test_the_counts_in_the_bars_are_readable_on_solid_labels():
+    fig, ax = plt.subplots()
+    poll.plot_spread(poll.load_class(poll.SAMPLE_DIR).table, ax)
+    counts = [t for t in ax.texts if t.get_text().isdigit()]
+    assert counts, "no counts drawn in the bars"
+    for t in counts:
+        assert t.get_fontsize() >= 10 and matplotlib.colors.to_hex(t.get_color()) == "#000000"
+        assert matplotlib.colors.to_hex(t.get_bbox_patch().get_facecolor()) == "#ffffff"
+    plt.close(fig)

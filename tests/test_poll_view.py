@@ -121,9 +121,11 @@ def test_the_class_view_loads_the_sample_and_names_skipped_files(sample_view):
     assert "poll-was-it-real-student-25.json" in view.report.value
     assert "poll-was-it-real-student-26.json" in view.report.value and "got 7" in view.report.value
     assert "replaced by the later" in view.report.value
-    assert bytes(view.image.value).startswith(PNG)
-    assert "What the figure shows" in view.description.value
-    assert "Claim 1. His love was real" in view.description.value
+    assert view.plot_png.startswith(PNG)
+    assert '<img class="seminar-poll-plot"' in view.plot.value
+    assert "What the figure shows" in view.plot.value
+    alt = view.plot.value.split('alt="', 1)[1].split('"', 1)[0]
+    assert alt.startswith("Diverging bars") and "Claim 1. His love was real" in alt
     assert "<table" in view.summary.value and "3.77" in view.summary.value
 
 
@@ -139,14 +141,14 @@ def test_reasons_follow_the_dropdown_and_are_escaped(sample_view):
 
 def test_bad_folders_give_a_message_and_keep_the_last_class(tmp_path):
     view = class_view()
-    image, report = view.image.value, view.report.value
+    image, report = view.plot.value, view.report.value
     for folder, words in [(str(tmp_path / "nowhere"), "There is no folder"), ("", "empty"),
                           ("<script>" + "x" * 2000, "the limit is 1,000")]:
         view.folder.value = folder
         view.load_button.click()
         assert words in view.status.value and "seminar-msg-error" in view.status.value
         assert "<script>" not in view.status.value
-        assert view.image.value == image and view.report.value == report
+        assert view.plot.value == image and view.report.value == report
 
 
 def test_a_folder_of_only_broken_files_loads_nothing_and_says_so(tmp_path):
@@ -156,7 +158,7 @@ def test_a_folder_of_only_broken_files_loads_nothing_and_says_so(tmp_path):
     assert view.result.students == 0
     assert "No answers loaded" in view.status.value
     assert "a.json" in view.report.value and "&lt;b&gt;.json" in view.report.value
-    assert "The plot is empty" in view.description.value
+    assert "The plot is empty" in view.plot.value
     assert "Nobody answered" in view.reasons.value
 
 
@@ -170,3 +172,18 @@ def test_a_student_saves_and_the_instructor_loads_the_same_folder(tmp_path):
     assert "Loaded 2 students." in view.status.value
     assert sorted(view.result.table["position"]) == [1, 2]  # Ada's later save replaced her first
     assert len(view.result.superseded) == 1
+
+
+def test_accessible_controls_and_nothing_wider_than_the_column(sample_view):
+    from seminar.views.controls import Dropdown
+    from seminar.views.poll import spread_figure
+    from tests.widgettree import fixed_widths
+    assert isinstance(sample_view.claim, Dropdown) and sample_view.claim.description
+    assert not any(type(w).__name__ == "Image" for w in sample_view.widget.children)
+    form = poll_form()
+    for view in (sample_view, form):
+        assert [w for w in fixed_widths(view.widget) if w > 300] == []
+    assert all(b.description == "Your position:" for b in form.positions.values())
+    figure = spread_figure(sample_view.result.table)
+    assert figure.png.startswith(PNG) and figure.description.startswith("Diverging bars")
+    assert 'alt="Diverging bars' in figure._repr_html_()

@@ -106,3 +106,11 @@ def test_blind_app_bad_input_gets_messages():
     assert "limit" in app.classmate_status.value
     app.guess_room.click()                              # disabled in the browser; still safe in Python
     assert "still typing" in app.status.value
+
+
+def test_memory_rulebook_is_a_native_disclosure_and_rows_wrap():
+    from tests.widgettree import fixed_widths
+    app = memory_room_app()
+    assert app.book.value.startswith("<details") and "The rulebook (" in app.book.value
+    for each in (app, blind_test_app()):
+        assert [w for w in fixed_widths(each.widget) if w > 300] == []

@@ -79,7 +79,8 @@ def test_rule_editor_adds_a_rule_the_room_uses_at_once(app):
     assert app.message.value == "你喜欢猫吗"
     assert "喜欢。" in app.reply.value and app.last.row == 1
     assert "你喜欢猫吗" in app.book.value
-    assert str(rows_before + 1) in app.book_box.get_title(0)
+    assert f"({rows_before + 1} rules" in app.book.value
+    assert "<details" in app.book.value and " open>" in app.book.value  # shown open after adding
     assert app.new_pattern.value == app.new_reply.value == ""
 
 
@@ -177,3 +178,24 @@ def test_the_app_displays_as_a_widget(app):
     bundle = app._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "seminar-room-app" in app.widget._dom_classes
+
+
+def test_controls_are_accessible_ones(app):
+    from seminar.views.controls import Dropdown, Toggle
+    assert isinstance(app.camera, Dropdown) and app.camera.description == "Camera:"
+    assert isinstance(app.observer, Toggle)
+    assert app.observer.tooltip and app.observer.tooltip != "null"
+    assert app.camera.options[0] == ("no camera", "")
+
+
+def test_rulebook_is_a_native_disclosure_closed_at_first(app):
+    value = app.book.value
+    assert value.startswith("<details") and "<summary" in value
+    assert " open>" not in value and 'data-lm-suppress-shortcuts="true"' in value
+    assert f"({len(app.room.rulebook.rules)} rules and a catch-all)" in value
+    assert not any(type(w).__name__ == "Accordion" for w in app.widget.children)
+
+
+def test_no_fixed_width_wider_than_the_column(app):
+    from tests.widgettree import fixed_widths
+    assert [w for w in fixed_widths(app.widget) if w > 300] == []

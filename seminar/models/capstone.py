@@ -28,6 +28,8 @@ from numbers import Integral, Real
 import numpy as np
 import pandas as pd
 
+from seminar.text import plain_number
+
 #: name -> (lowest, highest, default). A parameter given as three ints takes whole numbers.
 PARAMETERS = {
     "hours": (1.0, 24.0, 6.0),
@@ -169,12 +171,12 @@ def describe_crowd(table: pd.DataFrame) -> str:
 
 
 def _count(x: float) -> str:
-    """416, 18.4, 0.81, 3.1e-06: an expected count, readable at any size."""
+    """416, 18.4, 0.81, 0.0000031: an expected count, readable at any size (no exponents)."""
     if x >= 100:
         return f"{x:,.0f}"
     if x >= 0.01:
         return f"{x:.3g}"
-    return f"{x:.1e}"
+    return plain_number(float(f"{x:.2g}"))
 
 
 def plot_crowd(ax, **params) -> pd.DataFrame:

@@ -427,18 +427,19 @@ def plot_spread(table: pd.DataFrame, ax=None):
         ax.barh(y, share[position], left=left, color=style["color"], hatch=style["hatch"],
                 edgecolor="#333333", linewidth=0.6, label=f"{position} {SHORT_SCALE[position]}")
         for yi, width, start, n in zip(y, share[position], left, grid[position]):
-            if width >= 7:
-                ax.text(start + width / 2, yi, str(n), ha="center", va="center", fontsize=8,
-                        color="white" if position in (1, 5) else "black",
-                        bbox={"facecolor": style["color"], "edgecolor": "none", "pad": 1})
+            if width >= 7:  # the count on a solid white label, readable over any hatch
+                ax.text(start + width / 2, yi, str(n), ha="center", va="center", fontsize=10.5,
+                        color="black", fontweight="bold",
+                        bbox={"facecolor": "white", "edgecolor": "#333333", "linewidth": 0.5,
+                              "pad": 1.5, "boxstyle": "round,pad=0.15"})
         left = left + share[position]
     ax.axvline(0, color="#000000", linewidth=1)
     ax.set_yticks(y, [c.short for c in CLAIMS])
     ax.set_xlim(-100, 100)
     ax.set_xticks([-100, -50, 0, 50, 100], ["100%", "50%", "0", "50%", "100%"])
     ax.set_xlabel("share of answers: disagree  \u2190  |  \u2192  agree   (numbers in bars: students)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=5, frameon=False, fontsize=8.5,
-              columnspacing=0.9, handlelength=1.6, handletextpad=0.4)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False,
+              fontsize=10, columnspacing=0.9, handlelength=1.6, handletextpad=0.4)
     if int(grid.to_numpy().sum()) == 0:
         ax.text(0, len(CLAIMS) / 2 - 0.5, "no answers yet", ha="center", va="center")
     return ax

@@ -20,6 +20,7 @@ from IPython.display import HTML
 from seminar.models import arguments as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.room import disclosure_html
 
 #: Most rows the app draws; a bigger table shows the rows that matter (see table_excerpt).
 MAX_SHOWN_ROWS = 64
@@ -28,6 +29,9 @@ MAX_SHOWN_ROWS = 64
 COUNTER_BG = "#f6d5bf"    # vermillion #D55E00, light
 PREMISES_BG = "#d6ecf8"   # sky blue #56B4E9, light
 _CELL = "padding:2px 8px;border:1px solid #bbb;text-align:center"
+#: A long formula in a header wraps (at most about 16 characters wide), never a tall
+#: one-letter-per-line column.
+_HEAD = "display:inline-block;max-width:16em;white-space:normal;overflow-wrap:anywhere"
 
 
 def _tf(value: bool) -> str:
@@ -44,7 +48,8 @@ def table_html(table: pd.DataFrame, n_atoms: int, caption: str = "") -> str:
     head = ['<th scope="col" style="{0}">row</th>'.format(_CELL)]
     for j, label in enumerate(labels[:-2]):
         edge = ";border-left:3px solid #555" if j == n_atoms else ""
-        head.append(f'<th scope="col" style="{_CELL}{edge}"><code>{escape(label)}</code></th>')
+        head.append(f'<th scope="col" style="{_CELL}{edge}"><code style="{_HEAD}">'
+                    f'{escape(label)}</code></th>')
     head.append(f'<th scope="col" style="{_CELL}">{escape(model.PREMISES_TRUE)}</th>')
     head.append(f'<th scope="col" style="{_CELL}">{escape(model.COUNTEREXAMPLE)}</th>')
     body = []
@@ -64,8 +69,15 @@ def table_html(table: pd.DataFrame, n_atoms: int, caption: str = "") -> str:
     cap = (f'<caption style="caption-side:top;text-align:left;font-family:sans-serif">'
            f'{escape(caption)}</caption>'
            if caption else "")
-    return ('<div class="seminar-truth-table-wrap" style="max-width:100%;overflow-x:auto">'
-            '<table class="seminar-truth-table" style="border-collapse:collapse;'
+    # A wide table scrolls sideways inside a region the keyboard can reach (Tab, then arrows)
+    # and a screen reader can name. width:0 and min-width:100%: the table's width never
+    # widens the widget around it, the region fills the column and scrolls.
+    name = (f"Truth table: {n_atoms} atom{'s' * (n_atoms != 1)}, {len(table):,} "
+            f"row{'s' * (len(table) != 1)} shown")
+    return (f'<div class="seminar-truth-table-wrap" role="region" aria-label="{escape(name)}" '
+            'tabindex="0" data-scrolls="yes" data-lm-suppress-shortcuts="true" '
+            'style="width:0;min-width:100%;max-width:100%;overflow-x:auto">'
+            '<table class="seminar-truth-table" style="border-collapse:collapse;width:max-content;'
             f'font-family:monospace">{cap}<thead><tr>{"".join(head)}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
@@ -79,7 +91,7 @@ def verdict_html(verdict: model.Verdict) -> str:
     return (f'<div class="seminar-arg-verdict seminar-arg-{"valid" if verdict.valid else "invalid"}"'
             f' aria-live="polite"><h4 style="margin:4px 0">{word}</h4>'
             f"{message_html(verdict.summary(), kind)}"
-            f'<details><summary>How the formulas were read</summary><ul>{reading}</ul>'
+            f'<details data-lm-suppress-shortcuts="true"><summary>How the formulas were read</summary><ul>{reading}</ul>'
             f"<p>Brackets show the grouping: ¬ not, ∧ and, ∨ or, → implies, ↔ iff.</p>"
             "</details></div>")
 
@@ -153,23 +165,24 @@ class ArgumentApp(App):
         self.premises = widgets.Textarea(
             value=premises, description="Premises:",
             placeholder="one premise per line, e.g.\nlove -> limbic\nlimbic -> body",
-            layout=widgets.Layout(width="560px", height="120px"))
+            layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px", height="120px"))
         self.conclusion = widgets.Textarea(
             value=conclusion, description="Conclusion:", placeholder="e.g. not body -> not love",
-            layout=widgets.Layout(width="560px", height="40px"))
+            layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px", height="40px"))
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            icon="check", tooltip="Build the truth table")
         self.verdict = widgets.HTML()
         self.note = widgets.HTML()
         self.table = widgets.HTML()
-        help_box = widgets.Accordion(children=[widgets.HTML(syntax_html())])
-        help_box.set_title(0, "How to write formulas")
-        help_box.selected_index = None
+        # a native <details>: Tab reaches it, Enter or Space opens it
+        help_box = widgets.HTML(disclosure_html("How to write formulas", syntax_html(),
+                                                "seminar-arg-help-box"))
+        self.help = help_box
         self.check_button.on_click(guarded(self.status)(self._check))
         self.widget = widgets.VBox(
             [help_box, self.premises, self.conclusion, self.check_button, self.status,
              self.verdict, self.note, self.table],
-            layout=widgets.Layout(max_width="980px"))
+            layout=widgets.Layout(max_width="760px"))
         self.widget.add_class("seminar-arguments-app")
         if conclusion.strip():
             guarded(self.status)(self._check)()

@@ -20,7 +20,7 @@ from seminar.models import blind_test as model
 from seminar.models.room import MAX_MESSAGE_CHARS
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
-from seminar.views.room import shapes_html, trace_html
+from seminar.views.room import ROW, TEXT_BOX, shapes_html, trace_html
 
 _CARD = ("font-size:1.2em;padding:6px 10px;border:1px solid #888;border-radius:4px;"
          "background:#fffdf5;display:inline-block")
@@ -54,7 +54,7 @@ class BlindTestApp(App):
         self.test = test
         self.status = status_box()
         self.card = widgets.Text(placeholder="Type a card, e.g. Are you human?", description="Card in:",
-                                 layout=widgets.Layout(width="420px"))
+                                 layout=widgets.Layout(**TEXT_BOX))
         self.send = widgets.Button(description="Send", button_style="primary", icon="paper-plane",
                                    tooltip="Pass the card in")
         self.answer = widgets.HTML()
@@ -76,7 +76,7 @@ class BlindTestApp(App):
         self.classmate_status = status_box()
         self.classmate_card = widgets.HTML()
         self.classmate_answer = widgets.Text(placeholder="Your answer, as yourself",
-                                             description="Answer:", layout=widgets.Layout(width="420px"))
+                                             description="Answer:", layout=widgets.Layout(**TEXT_BOX))
         self.classmate_send = widgets.Button(description="Send answer", icon="reply",
                                              tooltip="Send your answer to the class's card")
         self.classmate_send.on_click(guarded(self.classmate_status)(self._classmate))
@@ -85,15 +85,17 @@ class BlindTestApp(App):
             self.classmate_answer.on_submit(guarded(self.classmate_status)(self._classmate))
         self.classmate_box = widgets.VBox([
             widgets.HTML("<b>Classmate's box</b>: answer each card as yourself."),
-            self.classmate_card, widgets.HBox([self.classmate_answer, self.classmate_send]),
-            self.classmate_status], layout=widgets.Layout(max_width="780px"))
+            self.classmate_card, widgets.HBox([self.classmate_answer, self.classmate_send],
+                                              layout=widgets.Layout(**ROW)),
+            self.classmate_status], layout=widgets.Layout(max_width="760px"))
         self.classmate_box.add_class("seminar-blind-classmate")
         self._show_score()
         self._set_buttons()
         self.widget = widgets.VBox([
-            widgets.HBox([self.card, self.send]), self.status, self.answer,
-            widgets.HBox([self.guess_room, self.guess_human]), self.reveal, self.score,
-        ], layout=widgets.Layout(max_width="780px"))
+            widgets.HBox([self.card, self.send], layout=widgets.Layout(**ROW)), self.status,
+            self.answer, widgets.HBox([self.guess_room, self.guess_human],
+                                      layout=widgets.Layout(**ROW)), self.reveal, self.score,
+        ], layout=widgets.Layout(max_width="760px"))
         self.widget.add_class("seminar-blind-app")
 
     def _set_buttons(self) -> None:

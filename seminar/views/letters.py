@@ -21,7 +21,8 @@ import pandas as pd
 
 from seminar.models import letters as model
 from seminar.text import escape
-from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.common import App, figure_html, guarded, message_html, status_box
+from seminar.views.controls import Dropdown
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
 
@@ -35,7 +36,7 @@ LETTER_STYLE = ("white-space:pre-wrap;font-family:Georgia,serif;font-size:1.05em
                 "max-width:46em;overflow-wrap:anywhere")
 CARD_STYLE = ("white-space:pre-wrap;font-family:Georgia,serif;font-size:0.85em;line-height:1.35;"
               "background:#fffdf5;border:1px solid #ccc;border-radius:4px;padding:6px 9px;"
-              "width:290px;overflow-wrap:anywhere")
+              "box-sizing:border-box;overflow-wrap:anywhere")
 _CELL = "padding:2px 10px;text-align:left;border-bottom:1px solid #ddd;vertical-align:top"
 #: Most letters shown side by side as cards, and most bars in the chart.
 MAX_CARDS = 12
@@ -99,8 +100,13 @@ def table_html(table) -> str:
                  "" if r["problem"] else _percent(r["own_share_chars"]),
                  escape(r["missing"]), escape(r["unused"]), escape(r["problem"]))
         rows.append("<tr>" + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells) + "</tr>")
-    return (f'<table class="letters-table" style="border-collapse:collapse">{head}'
-            f'{"".join(rows)}</table>')
+    # eight columns: on a narrow screen the table scrolls sideways in a region the keyboard
+    # reaches (Tab, then the arrow keys)
+    return ('<div class="letters-table-wrap" role="region" aria-label="The comparison table" '
+            'tabindex="0" data-scrolls="yes" data-lm-suppress-shortcuts="true" '
+            'style="width:0;min-width:100%;max-width:100%;overflow-x:auto">'
+            f'<table class="letters-table" style="border-collapse:collapse">{head}'
+            f'{"".join(rows)}</table></div>')
 
 
 def cards_html(letters: dict) -> str:
@@ -114,7 +120,9 @@ def cards_html(letters: dict) -> str:
         else:
             body = message_html(str(letter), "error")
             title = _bdi(customer)
-        cards.append(f'<div class="letters-card" style="margin:4px"><b>{title}</b>{body}</div>')
+        # about 290 px wide, narrower when the column is (never a sideways scroll)
+        cards.append(f'<div class="letters-card" style="margin:4px;flex:1 1 260px;max-width:300px;'
+                     f'min-width:0"><b>{title}</b>{body}</div>')
     more = len(letters) - MAX_CARDS
     tail = f"<p><i>… and {more} more (see the table)</i></p>" if more > 0 else ""
     return (f'<div class="letters-cards" style="display:flex;flex-wrap:wrap;align-items:flex-start">'
@@ -188,22 +196,21 @@ class LettersApp(App):
         start = template if template in self.templates else next(iter(self.templates))
         who = customer if customer in self.labels else (self.labels[0] if self.labels else "")
 
-        wide = widgets.Layout(width="100%", max_width="760px")
-        self.template_menu = widgets.Dropdown(options=list(self.templates), value=start,
-                                              description="Kit template:",
-                                              style={"description_width": "110px"})
+        wide = widgets.Layout(width="calc(100% - 4px)", max_width="760px")  # 2 px margins
+        self.template_menu = Dropdown(list(self.templates), value=start,
+                                      description="Kit template:")
         self.template_text = widgets.Textarea(value=self.templates[start].text, rows=9,
                                               continuous_update=False, layout=wide,
                                               placeholder="Dear {beloved}, [thank you|thanks] ...")
-        self.customer_menu = widgets.Dropdown(
-            options=[(c, c) for c in self.labels] + [("(your own customer)", "")], value=who,
-            description="Customer:", style={"description_width": "110px"})
+        self.customer_menu = Dropdown(
+            [(c, c) for c in self.labels] + [("(your own customer)", "")], value=who,
+            description="Customer:")
         self.nuggets_text = widgets.Textarea(value=self._nuggets_of(who), rows=6,
                                              continuous_update=False, layout=wide,
                                              placeholder="beloved: Maya\nmemory: the night ...")
         self.seed = widgets.IntText(value=seed, description="Seed:", continuous_update=False,
                                     style={"description_width": "110px"},
-                                    layout=widgets.Layout(width="220px"))
+                                    layout=widgets.Layout(width="220px", max_width="100%"))
         self.write_button = widgets.Button(description="Write the letter", button_style="primary",
                                            icon="pencil")
         self.letter = widgets.HTML()
@@ -213,8 +220,10 @@ class LettersApp(App):
         self.compare_status = status_box()
         self.cards = widgets.HTML()
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="720px"))
-        self.description = widgets.HTML()
+        # The chart, with its alt text and caption ("What the figure shows"); empty (no
+        # picture at all) until "Compare all customers" is pressed.
+        self.chart = widgets.HTML()
+        self.chart_png: bytes | None = None
 
         self.write = guarded(self.status)(self._write)
         self.compare = guarded(self.compare_status)(self._compare)
@@ -232,12 +241,12 @@ class LettersApp(App):
             widgets.HTML("<b>2. The customer's nuggets</b> (one per line, <code>name: text</code>;"
                          " all the example customers are invented)"),
             self.customer_menu, self.nuggets_text,
-            widgets.HBox([self.seed, self.write_button]),
+            widgets.HBox([self.seed, self.write_button],
+                         layout=widgets.Layout(flex_flow="row wrap", max_width="100%")),
             self.status, widgets.HTML(LEGEND), self.letter, self.summary,
             widgets.HTML("<b>3. Side by side</b>: the same template for every customer"),
-            self.compare_button, self.compare_status, self.cards, self.table, self.image,
-            self.description,
-        ], layout=widgets.Layout(max_width="980px"))
+            self.compare_button, self.compare_status, self.cards, self.table, self.chart,
+        ], layout=widgets.Layout(max_width="760px"))
         self.widget.add_class("seminar-letters-app")
         self.write()
 
@@ -306,8 +315,9 @@ class LettersApp(App):
                 f"Letter written for {self.current_customer()} with seed {letter.seed}.", "ok")
 
     def _compare(self, _button=None) -> None:
-        for w in (self.cards, self.table, self.description):
+        for w in (self.cards, self.table, self.chart):
             w.value = ""
+        self.chart_png = None
         tpl = self.current_template()
         seed = model.check_seed(self.seed.value)
         customers = {label: self.customers.loc[label] for label in self.labels}
@@ -318,9 +328,9 @@ class LettersApp(App):
         self.last_table = table
         self.cards.value = cards_html(letters)
         self.table.value = table_html(table)
-        self.image.value = chart_png(table)
-        self.description.value = (f'<p class="letters-description" role="note">'
-                                  f"<b>What the chart shows:</b> {escape(describe(table))}</p>")
+        self.chart_png = chart_png(table)
+        self.chart.value = figure_html(self.chart_png, describe(table), css_class="letters-chart",
+                                       max_width=720)
         problems = int((table["problem"] != "").sum())
         gaps = int((table["missing"] != "").sum())
         note = f"{len(table)} letters written with seed {seed}."
@@ -365,12 +375,12 @@ class MyLetterForm(App):
         style = {"description_width": "0px"}
         self.name = widgets.Text(placeholder="your name or a pseudonym (for the file)",
                                  description="Your name", style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="420px"))
+                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="420px"))
         self.nuggets: dict[str, widgets.Text] = {}
         rows = []
         for key, question in class_model.NUGGETS:
             box = widgets.Text(placeholder=question, description=question, style=style,
-                               layout=widgets.Layout(width="100%", max_width="700px"))
+                               layout=widgets.Layout(width="calc(100% - 4px)", max_width="700px"))
             self.nuggets[key] = box
             rows.append(widgets.HTML(f'<label style="font-size:0.92em">{escape(question)}</label>'))
             rows.append(box)
@@ -389,7 +399,8 @@ class MyLetterForm(App):
             widgets.HTML("<h3>Your own letter</h3><p>Be the customer: give the ghostwriter five "
                          "nuggets about yourself. Nothing you type leaves this notebook unless "
                          "you hand the file in.</p>"),
-            self.name, *rows, widgets.HBox([self.write_button, self.save_button]),
+            self.name, *rows, widgets.HBox([self.write_button, self.save_button],
+                                           layout=widgets.Layout(flex_flow="row wrap")),
             self.status, self.letter,
             widgets.HTML(f'<p class="seminar-letter-binder"><i>{escape(SAVE_NOTE)}</i></p>'),
             self.saved,

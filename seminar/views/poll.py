@@ -16,22 +16,50 @@ nothing typed is cleared by an error. The widgets are attributes, so tests can d
 """
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
 import ipywidgets as widgets
+import matplotlib
 from matplotlib.figure import Figure
 
 from seminar.models import poll as model
 from seminar.text import escape
-from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.common import (FIGURE_FONT, App, StaticFigure, figure_html, guarded,
+                                  message_html, png_of, status_box)
+from seminar.views.controls import Dropdown
 
 #: Spacing for the tables the views show (scoped to the poll's widgets).
 TABLE_CSS = ("<style>.seminar-poll-form table, .seminar-poll-class table {border-collapse: collapse}"
              ".seminar-poll-form td, .seminar-poll-form th, .seminar-poll-class td, "
              ".seminar-poll-class th {padding: 2px 12px 2px 0; text-align: left; "
-             "vertical-align: top}</style>")
+             "vertical-align: top}"
+             # the five positions wrap onto more lines in a narrow column
+             ".seminar-poll-form .widget-toggle-buttons {flex-wrap: wrap; max-width: 100%; "
+             "height: auto} .seminar-poll-form .widget-toggle-buttons .btn-group "
+             "{display: flex; flex-wrap: wrap; max-width: 100%}"
+             # and the long check-box label wraps too
+             ".seminar-poll-form .widget-checkbox, .seminar-poll-form .widget-checkbox label "
+             "{height: auto; max-width: 100%} .seminar-poll-form .widget-checkbox span "
+             "{white-space: normal; line-height: 1.3}</style>")
+
+#: Plot's alt text and caption live in one place: model.describe_spread.
+PLOT_CLASS = "seminar-poll-plot"
+
+
+def spread_png(table) -> bytes:
+    """The class's spread (model.plot_spread) as a PNG, with text that stays readable when
+    the picture shrinks to a narrow column."""
+    with matplotlib.rc_context(FIGURE_FONT):
+        fig = Figure(figsize=(8, 4.2), dpi=100, layout="constrained")
+        model.plot_spread(table, fig.subplots())
+        return png_of(fig)
+
+
+def spread_figure(table) -> StaticFigure:
+    """The class's spread as a figure with alt text (the words of model.describe_spread),
+    for a notebook cell."""
+    return StaticFigure(spread_png(table), model.describe_spread(table), css_class=PLOT_CLASS)
 
 BINDER_NOTE = ("On Binder (and any temporary server) nothing is kept once the session ends: "
                "after saving, use the download link and hand the file in.")
@@ -77,18 +105,19 @@ class PollForm(App):
         self.status = status_box()
         self.name = widgets.Text(description="Your name", placeholder="your name or a pseudonym",
                                  style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="420px"))
+                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="420px"))
         self.positions: dict[str, widgets.ToggleButtons] = {}
         self.reasons: dict[str, widgets.Text] = {}
         rows = []
         for n, claim in enumerate(model.CLAIMS, start=1):
             buttons = widgets.ToggleButtons(
                 options=[("no answer", 0)] + [(model.SHORT_SCALE[p], p) for p in range(1, 6)],
-                value=0, style={"button_width": "150px"},
+                value=0, description="Your position:",
+                style={"button_width": "150px", "description_width": "initial"},
                 tooltips=["leave this claim out"] + [model.SCALE[p] for p in range(1, 6)])
             reason = widgets.Text(placeholder=f"One line: why? (at most {model.MAX_REASON_CHARS} "
                                               "characters)",
-                                  layout=widgets.Layout(width="940px"))
+                                  layout=widgets.Layout(width="calc(100% - 4px)", max_width="760px"))
             self.positions[claim.id], self.reasons[claim.id] = buttons, reason
             rows.append(widgets.VBox([
                 widgets.HTML(f'<div class="seminar-poll-claim"><b>{n}.</b> '
@@ -97,7 +126,7 @@ class PollForm(App):
         self.overwrite = widgets.Checkbox(
             value=False, indent=False,
             description="Replace my earlier file (otherwise a new numbered file is written)",
-            layout=widgets.Layout(width="600px"))
+            layout=widgets.Layout(width="calc(100% - 4px)", max_width="600px"))
         self.save_button = widgets.Button(description="Save my answers", icon="save",
                                           button_style="primary",
                                           layout=widgets.Layout(width="200px"))
@@ -111,7 +140,7 @@ class PollForm(App):
             self.name, *rows, self.overwrite,
             widgets.HTML(f'<p class="seminar-poll-binder"><i>{escape(BINDER_NOTE)}</i></p>'),
             self.save_button, self.status, self.saved,
-        ])
+        ], layout=widgets.Layout(max_width="760px"))
         self.widget.add_class("seminar-poll-form")
 
     def answers(self) -> dict:
@@ -148,17 +177,15 @@ class ClassView(App):
         self.folder = widgets.Text(value="" if folder is None else _shown_path(Path(folder)),
                                    description="Folder", placeholder="a folder of poll files",
                                    style={"description_width": "60px"},
-                                   layout=widgets.Layout(width="640px"))
+                                   layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px"))
         self.load_button = widgets.Button(description="Load the class", icon="folder-open",
                                           layout=widgets.Layout(width="160px"))
         self.report = widgets.HTML()
         self.summary = widgets.HTML()
-        # No tooltip: ipywidgets 8.1's Image view fails to render with one set at creation.
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="800px"))
-        self.description = widgets.HTML()
-        self.claim = widgets.Dropdown(options=[(c.short, c.id) for c in model.CLAIMS],
-                                      description="Reasons for", style={"description_width": "90px"},
-                                      layout=widgets.Layout(width="420px"))
+        # the plot with its alt text and the same words as a caption ("What the figure shows")
+        self.plot = widgets.HTML()
+        self.plot_png: bytes | None = None
+        self.claim = Dropdown([(c.short, c.id) for c in model.CLAIMS], description="Reasons for")
         self.reasons = widgets.HTML()
         self.load = guarded(self.status)(self._load)
         self.show_reasons = guarded(self.status)(self._show_reasons)
@@ -166,11 +193,11 @@ class ClassView(App):
         self.claim.observe(self.show_reasons, names="value")
         self.widget = widgets.VBox([
             widgets.HTML(TABLE_CSS + "<h3>The class's spread</h3>"),
-            widgets.HBox([self.folder, self.load_button]), self.status, self.report,
-            self.image, self.description, self.summary, self.claim, self.reasons,
-        ])
+            widgets.HBox([self.folder, self.load_button],
+                         layout=widgets.Layout(flex_flow="row wrap", max_width="100%")),
+            self.status, self.report, self.plot, self.summary, self.claim, self.reasons,
+        ], layout=widgets.Layout(max_width="760px"))
         self.widget.add_class("seminar-poll-class")
-        self.image.add_class("seminar-poll-plot")
         if folder is not None:
             self.load()
 
@@ -179,18 +206,15 @@ class ClassView(App):
         self.result = result
         table = result.table
         self.report.value = report_html(result)
-        self.summary.value = (model.summary(table).round(2)
-                              .to_html(escape=True, classes="seminar-poll-summary", border=0))
-        # Fixed margins, not a layout engine: the engine would cost a second draw per load.
-        fig = Figure(figsize=(8, 3.8), dpi=100)
-        fig.subplots_adjust(left=0.27, right=0.97, top=0.97, bottom=0.27)
-        model.plot_spread(table, fig.subplots())
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png")
-        self.image.value = buf.getvalue()
-        self.description.value = ('<p class="seminar-poll-description" role="note">'
-                                  f"<b>What the figure shows:</b> "
-                                  f"{escape(model.describe_spread(table))}</p>")
+        self.summary.value = (
+            '<div role="region" aria-label="The class\'s numbers, claim by claim" tabindex="0" '
+            'data-scrolls="yes" data-lm-suppress-shortcuts="true" '
+            'style="width:0;min-width:100%;max-width:100%;overflow-x:auto">'
+            + model.summary(table).round(2).to_html(escape=True, classes="seminar-poll-summary",
+                                                    border=0) + "</div>")
+        self.plot_png = spread_png(table)
+        self.plot.value = figure_html(self.plot_png, model.describe_spread(table),
+                                      css_class=PLOT_CLASS)
         self._show_reasons()
         n, bad = result.students, len(result.skipped)
         if n == 0:

@@ -17,6 +17,12 @@ import ipywidgets as widgets
 from seminar.models import room as model
 from seminar.text import clean_text, escape
 from seminar.views.common import App, guarded, message_html, status_box
+from seminar.views.controls import Dropdown, Toggle
+
+#: Wrap a row of controls onto more lines when the column is narrow (800 px, 200 % zoom).
+ROW = dict(flex_flow="row wrap", align_items="center", max_width="100%")
+#: A text box that shrinks with its column.
+TEXT_BOX = dict(width="calc(100% - 4px)", max_width="420px", min_width="0")
 
 _CARD = ("font-size:1.4em;padding:6px 10px;border:1px solid #888;border-radius:4px;"
          "background:#fffdf5;display:inline-block;min-width:4em")
@@ -66,6 +72,20 @@ def book_html(book: model.Rulebook) -> str:
             f'<th>reply</th></tr>{rows}</table></div>')
 
 
+def disclosure_html(title: str, body: str, css_class: str, *, open_: bool = False) -> str:
+    """A section that opens and closes: a native <details>, reached with Tab, opened with
+    Enter or Space, announced as a collapsed or expanded button by screen readers.
+    ``data-lm-suppress-shortcuts`` keeps JupyterLab from taking Enter and Space for itself."""
+    return (f'<details class="{escape(css_class)}" data-lm-suppress-shortcuts="true"'
+            f'{" open" if open_ else ""}><summary style="cursor:pointer;font-weight:bold;'
+            f'padding:4px 0">{escape(title)}</summary>{body}</details>')
+
+
+def rulebook_title(book) -> str:
+    """The rulebook section's title: how many rules, and whether there is a catch-all row."""
+    return f"The rulebook ({len(book.rules)} rules and {'a' if book.fallback else 'no'} catch-all)"
+
+
 class RoomApp(App):
     """The app. Build it with :func:`room_app`; display it as the last line of a cell."""
 
@@ -76,22 +96,25 @@ class RoomApp(App):
         self.last: model.Reply | None = None
         self.status = status_box()
         self.message = widgets.Text(placeholder="Type a card, e.g. 你好吗？", description="Card in:",
-                                    layout=widgets.Layout(width="420px"))
-        self.camera = widgets.Dropdown(
-            options=[("no camera", "")] + [(f"camera sees {k}", v) for k, v in model.CAMERA_CARDS.items()],
-            value="", description="Camera:", layout=widgets.Layout(width="260px"))
-        self.send = widgets.Button(description="Send", button_style="primary", icon="paper-plane")
+                                    layout=widgets.Layout(**TEXT_BOX))
+        self.camera = Dropdown(
+            [("no camera", "")] + [(f"camera sees {k}", v) for k, v in model.CAMERA_CARDS.items()],
+            value="", description="Camera:")
+        self.send = widgets.Button(description="Send", button_style="primary", icon="paper-plane",
+                                   tooltip="Pass the card into the room")
         self.reply = widgets.HTML()
         self.trace = widgets.HTML()
-        self.observer = widgets.ToggleButton(description="Outside observer: show meanings",
-                                             layout=widgets.Layout(width="260px"))
+        self.observer = Toggle(description="Outside observer: show meanings",
+                               tooltip="Show what the cards mean, from outside the room "
+                                       "(the operator never sees this)")
         self.meanings = widgets.HTML()
         self.new_pattern = widgets.Text(placeholder="pattern, e.g. 你喜欢猫吗 or 我喜欢*",
-                                        description="Pattern:")
-        self.new_reply = widgets.Text(placeholder="reply, e.g. 喜欢。", description="Reply:")
+                                        description="Pattern:", layout=widgets.Layout(**TEXT_BOX))
+        self.new_reply = widgets.Text(placeholder="reply, e.g. 喜欢。", description="Reply:",
+                                      layout=widgets.Layout(**TEXT_BOX))
         self.add_rule = widgets.Button(description="Add rule at the top", icon="plus",
                                        layout=widgets.Layout(width="190px"))
-        self.book = widgets.HTML(book_html(self.room.rulebook))
+        self.book = widgets.HTML()
 
         self.send.on_click(guarded(self.status)(self._send))
         with warnings.catch_warnings():  # Enter sends too (on_submit is the only key hook)
@@ -100,21 +123,26 @@ class RoomApp(App):
         self.observer.observe(guarded(self.status)(self._show_meanings), names="value")
         self.add_rule.on_click(guarded(self.status)(self._add_rule))
 
-        self.book_box = widgets.Accordion(children=[self.book])
-        self.book_box.set_title(0, self._book_title())
+        self._show_book()
         self.widget = widgets.VBox([
-            widgets.HBox([self.message, self.camera, self.send]),
+            widgets.HBox([self.message, self.camera, self.send], layout=widgets.Layout(**ROW)),
             self.status, self.reply, self.trace, self.observer, self.meanings,
             widgets.HTML("<b>Write a rule</b> (it goes to the top of the book, so it wins):"),
-            widgets.HBox([self.new_pattern, self.new_reply, self.add_rule]),
-            self.book_box,
-        ], layout=widgets.Layout(max_width="960px"))
+            widgets.HBox([self.new_pattern, self.new_reply, self.add_rule],
+                         layout=widgets.Layout(**ROW)),
+            self.book,
+        ], layout=widgets.Layout(max_width="760px"))
         self.widget.add_class("seminar-room-app")
 
     # -- display --------------------------------------------------------------------
     def _book_title(self) -> str:
-        book = self.room.rulebook
-        return f"The rulebook ({len(book.rules)} rules and {'a' if book.fallback else 'no'} catch-all)"
+        return rulebook_title(self.room.rulebook)
+
+    def _show_book(self, open_: bool = False) -> None:
+        """The rulebook as a section that opens with Tab and Enter (closed at first; open
+        after a rule is added, to show it)."""
+        self.book.value = disclosure_html(self._book_title(), book_html(self.room.rulebook),
+                                          "seminar-room-rulebook", open_=open_)
 
     # -- callbacks (wrapped by guarded: errors become a message, never a traceback) -------
     def _send(self, _widget=None) -> None:
@@ -141,8 +169,7 @@ class RoomApp(App):
         pattern = clean_text(self.new_pattern.value, what="pattern", max_chars=model.MAX_PATTERN_CHARS)
         reply = clean_text(self.new_reply.value, what="reply", max_chars=model.MAX_REPLY_CHARS)
         self.room.rulebook = self.room.rulebook.with_rule(pattern, reply, position=0)
-        self.book.value = book_html(self.room.rulebook)
-        self.book_box.set_title(0, self._book_title())
+        self._show_book(open_=True)
         self.new_pattern.value = self.new_reply.value = ""
         where = "as the catch-all row" if model.is_catch_all(pattern) else "at the top (row 1)"
         note = f"Rule added {where}."

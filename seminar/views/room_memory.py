@@ -17,7 +17,7 @@ from seminar.models import room_memory as model
 from seminar.models.room import MAX_MESSAGE_CHARS
 from seminar.text import clean_text, escape
 from seminar.views.common import App, guarded, message_html, status_box
-from seminar.views.room import reply_html, shapes_html, trace_html
+from seminar.views.room import ROW, TEXT_BOX, disclosure_html, reply_html, shapes_html, trace_html
 
 
 def notebook_html(room: model.MemoryRoom) -> str:
@@ -47,7 +47,7 @@ class MemoryRoomApp(App):
         self.last = None
         self.status = status_box()
         self.message = widgets.Text(placeholder="Type a card, e.g. 我叫西奥多。", description="Card in:",
-                                    layout=widgets.Layout(width="420px"))
+                                    layout=widgets.Layout(**TEXT_BOX))
         self.send = widgets.Button(description="Send", button_style="primary", icon="paper-plane",
                                    tooltip="Pass the card into the room")
         self.forget = widgets.Button(description="Tear out the notebook", icon="eraser",
@@ -56,18 +56,18 @@ class MemoryRoomApp(App):
         self.reply = widgets.HTML()
         self.trace = widgets.HTML()
         self.notebook = widgets.HTML(notebook_html(self.room))
-        book = widgets.HTML(memory_book_html(self.room.rulebook))
-        self.book_box = widgets.Accordion(children=[book])
-        self.book_box.set_title(0, f"The rulebook ({len(self.room.rulebook)} rows)")
+        self.book = widgets.HTML(disclosure_html(f"The rulebook ({len(self.room.rulebook)} rows)",
+                                                 memory_book_html(self.room.rulebook),
+                                                 "seminar-memory-rulebook"))
         self.send.on_click(guarded(self.status)(self._send))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             self.message.on_submit(guarded(self.status)(self._send))
         self.forget.on_click(guarded(self.status)(self._forget))
         self.widget = widgets.VBox([
-            widgets.HBox([self.message, self.send]),
-            self.status, self.reply, self.trace, self.notebook, self.forget, self.book_box,
-        ], layout=widgets.Layout(max_width="780px"))
+            widgets.HBox([self.message, self.send], layout=widgets.Layout(**ROW)),
+            self.status, self.reply, self.trace, self.notebook, self.forget, self.book,
+        ], layout=widgets.Layout(max_width="760px"))
         self.widget.add_class("seminar-memory-app")
 
     def _send(self, _widget=None) -> None:

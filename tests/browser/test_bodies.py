@@ -3,7 +3,8 @@ mouse and keyboard, shows counterexamples, names parse errors, and never runs ty
 import pytest
 from tests.browser.lab import expect
 
-from tests.browser.lab import cell_errors, open_notebook, run_all
+from tests.browser.fit import active_cell, overflow_at
+from tests.browser.lab import axe_violations, cell_errors, open_notebook, run_all
 
 pytestmark = pytest.mark.browser
 
@@ -72,3 +73,33 @@ def test_lesson06_runs_and_the_checker_responds(page, lab):
     expect(app.locator("tr.seminar-premises-true")).to_have_count(2)
     expect(verdict).to_contain_text("2 of the 8 rows are counterexamples")
     app.locator(".seminar-arg-verdict").scroll_into_view_if_needed()
+
+    # The formula help opens from the keyboard (a native disclosure: Enter on its summary).
+    summary = app.locator("details.seminar-arg-help-box summary")
+    summary.focus()
+    before = active_cell(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('details.seminar-arg-help-box').open")
+    expect(app.locator("details.seminar-arg-help-box table")).to_contain_text("implies")
+    assert active_cell(page) == before
+
+    # Truth tables scroll sideways inside a named region the keyboard reaches, the
+    # 16-atom one of section 7 too.
+    region = app.get_by_role("region", name="Truth table: 3 atoms, 8 rows shown")
+    assert region.get_attribute("tabindex") == "0"
+    big = page.get_by_role("region", name="Truth table: 16 atoms, 5 rows shown")
+    big.evaluate("el => el.scrollIntoView()")
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.wait_for_timeout(400)
+    assert big.evaluate("el => el.scrollWidth > el.clientWidth")  # it does scroll at 800 px
+    big.focus()
+    page.keyboard.press("ArrowRight")   # scrolls the table; JupyterLab does not take the key
+    page.wait_for_function("""() => [...document.querySelectorAll('.seminar-truth-table-wrap')]
+                              .some(el => el.scrollLeft > 0)""")
+    heads = big.locator("thead th")
+    tall = heads.evaluate_all("hs => Math.max(...hs.map(h => h.getBoundingClientRect().height))")
+    assert tall < 120, f"a header {tall} px tall"
+    violations = axe_violations(page)
+    assert violations == [], [v["targets"] for v in violations]
+    assert overflow_at(page, APP) == []
+    assert overflow_at(page, APP, 683, 450) == []

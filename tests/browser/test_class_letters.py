@@ -3,7 +3,9 @@ only), then lesson 04 shows the sample class's letters (one unmarked, then all m
 loads the folder the student's letter was saved in."""
 import pytest
 
-from tests.browser.lab import axe_violations, cell_errors, expect, open_notebook, run_all, show_app
+from tests.browser.fit import overflow_at
+from tests.browser.lab import (axe_violations, cell_errors, expect, open_notebook, run_all,
+                               show_app)
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +42,13 @@ def test_save_a_letter_in_lesson01_and_see_it_with_the_class_in_lesson04(page, l
         "download", "letter-ada.json")
     saved = lab.root / "lessons" / "my-letter" / "letter-ada.json"
     assert saved.is_file() and "the old pier" in saved.read_text(encoding="utf-8")
+    # Lesson 01 passes axe, and the form fits an 800 px window and 200 % zoom.
+    violations = axe_violations(page)
+    assert violations == [], [(v["id"], v["targets"]) for v in violations]
+    for width, height in ((800, 900), (683, 450)):
+        bad = overflow_at(page, FORM, width, height)
+        assert bad == [], (width, bad)
+    page.set_viewport_size({"width": 1400, "height": 1000})
 
     # Lesson 04: the sample class first.
     open_notebook(page, lab, "lessons/04-one-of-many.ipynb")

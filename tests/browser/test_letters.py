@@ -2,7 +2,8 @@
 typed template (a script tag stays text), and the comparison shows every customer."""
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all
+from tests.browser.fit import active_cell, overflow_at
+from tests.browser.lab import axe_violations, cell_errors, open_notebook, run_all
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,14 @@ def test_lesson01_runs_and_the_ghostwriter_responds(page, lab):
     box.fill("Dear {beloved}, [hello|hi] from {sender}.")
     app.get_by_role("button", name="Write the letter").click()
     expect(letter).to_contain_text("from Ana.")
-    app.locator(".widget-dropdown select").nth(1).select_option(label="Farah")
+    assert app.locator("img").count() == 0   # no empty picture before the comparison
+    menu = app.get_by_role("combobox", name="Customer:")
+    menu.focus()
+    before = active_cell(page)
+    page.keyboard.press("ArrowDown")   # the keys choose a customer, not a notebook cell
+    assert active_cell(page) == before
+    expect(letter).to_contain_text("Bilal.")
+    menu.select_option(label="Farah")
     expect(letter).to_contain_text("ليلى")
     expect(letter).to_contain_text("from Farah.")
     assert app.locator(".letters-letter bdi").count() >= 2
@@ -49,6 +57,16 @@ def test_lesson01_runs_and_the_ghostwriter_responds(page, lab):
     expect(table).to_be_visible()
     expect(table.locator("tr")).to_have_count(7)
     expect(app.locator(".letters-card")).to_have_count(6)
-    expect(app.locator(".letters-description")).to_contain_text("Horizontal bar chart")
-    expect(app.locator(".widget-image").first).to_be_visible()
-    app.locator(".widget-image").first.scroll_into_view_if_needed()
+    chart = app.locator("img.letters-chart")
+    expect(chart).to_be_visible()
+    assert chart.get_attribute("alt").startswith("Horizontal bar chart")
+    assert "Farah" in chart.get_attribute("alt")
+    expect(app.locator(".letters-chart-figure figcaption")).to_contain_text("What the figure shows")
+    chart.scroll_into_view_if_needed()
+    assert chart.evaluate("img => img.naturalWidth") > 300
+    assert app.get_by_role("region", name="The comparison table").get_attribute("tabindex") == "0"
+    assert axe_violations(page) == []
+    bad = overflow_at(page, ".seminar-letters-app")
+    assert bad == [], "\n".join(bad)
+    bad = overflow_at(page, ".seminar-letters-app", 683, 450)
+    assert bad == [], "\n".join(bad)

@@ -3,7 +3,8 @@ import os
 
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
+from tests.browser.fit import active_cell, overflow_at
+from tests.browser.lab import axe_violations, cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +39,31 @@ def test_lesson02_room_app_replies_and_shows_the_trace(page, lab):
     page.wait_for_function(
         "() => document.querySelector('.seminar-room-reply').textContent.includes('我一直在这里')")
 
-    # The outside observer's glossary.
-    app.get_by_role("button", name="Outside observer: show meanings").click()
+    # The outside observer's glossary, with the keyboard: Space presses the toggle, which
+    # says it is pressed (aria-pressed) and has a real tooltip (not "null").
+    toggle = app.get_by_role("button", name="Outside observer: show meanings")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert toggle.get_attribute("title") and toggle.get_attribute("title") != "null"
+    toggle.focus()
+    page.keyboard.press("Space")
     observer = app.locator(".seminar-room-observer")
     observer.wait_for(state="visible")
+    assert toggle.get_attribute("aria-pressed") == "true"
     assert "Are you there?" in observer.inner_text()
+
+    # The camera list: the arrow keys choose a camera card, never move the cell cursor.
+    camera = app.get_by_role("combobox", name="Camera:")
+    before = active_cell(page)
+    camera.focus()
+    page.keyboard.press("ArrowDown")
+    assert active_cell(page) == before
+    page.wait_for_function("() => [...document.querySelectorAll('.seminar-room-app select')]"
+                           ".some(s => s.selectedIndex === 1)")
+    card.fill("外面天气怎么样？")
+    app.get_by_role("button", name="Send").click()
+    page.wait_for_function(
+        "() => document.querySelector('.seminar-room-trace').textContent.includes('camera')")
+    camera.select_option(index=0)
 
     # A typed <script> is shown as text and never runs.
     card.fill("<script>alert('x')</script>")
@@ -62,6 +83,21 @@ def test_lesson02_room_app_replies_and_shows_the_trace(page, lab):
     page.wait_for_function(  # the status box is a separate widget: wait for it too
         "() => document.querySelector('.seminar-room-app').textContent.includes('Rule added')")
 
+    # The rulebook opens from the keyboard: Tab from the last button reaches it, Enter opens it.
+    book = app.locator("details.seminar-room-rulebook")
+    assert book.get_attribute("open") is not None  # opened to show the rule just added
+    book.locator("summary").click()  # closed again
+    assert book.evaluate("d => d.open") is False
+    app.get_by_role("button", name="Add rule at the top").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
+    assert "The rulebook (" in page.evaluate("() => document.activeElement.textContent")
+    before = active_cell(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('details.seminar-room-rulebook').open")
+    assert book.locator("tr").count() > 10 and book.locator("tr").nth(1).is_visible()
+    assert active_cell(page) == before
+
     # An empty card: a message, no traceback.
     card.fill("")
     app.get_by_role("button", name="Send").click()
@@ -69,6 +105,9 @@ def test_lesson02_room_app_replies_and_shows_the_trace(page, lab):
         "() => [...document.querySelectorAll('.seminar-msg-error')].some(e => e.textContent.includes('empty'))")
     assert cell_errors(page) == []
     assert dialogs == []
+    assert axe_violations(page) == []
+    assert overflow_at(page, ".seminar-room-app") == []
+    assert overflow_at(page, ".seminar-room-app", 683, 450) == []
 
     shots = os.environ.get("KIT_SCREENSHOTS")
     if shots:
@@ -101,6 +140,10 @@ def test_lesson02_memory_room_and_blind_test_answer_in_the_browser(page, lab):
                            ".textContent.includes('你叫西奥多')")
     page.wait_for_function("() => document.querySelector('.seminar-memory-app .seminar-room-trace')"
                            ".textContent.includes('read notebook')")
+    # Its rulebook: Enter on the summary opens it.
+    memory.locator("details.seminar-memory-rulebook summary").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('details.seminar-memory-rulebook').open")
     memory.get_by_role("button", name="Tear out the notebook").click()
     page.wait_for_function("() => document.querySelector('.seminar-memory-notebook')"
                            ".textContent.includes('empty')")
@@ -132,3 +175,7 @@ def test_lesson02_memory_room_and_blind_test_answer_in_the_browser(page, lab):
     assert box.get_by_role("button", name="Send answer").is_disabled()
     assert cell_errors(page) == []
     assert dialogs == []
+    assert axe_violations(page) == []
+    for width, height in ((800, 900), (683, 450)):
+        for app in (".seminar-memory-app", ".seminar-blind-app", ".seminar-blind-classmate"):
+            assert overflow_at(page, app, width, height) == [], (app, width)

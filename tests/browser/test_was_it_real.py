@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from tests.browser.lab import cell_errors, open_notebook, run_all, show_app
+from tests.browser.fit import active_cell, overflow_at
+from tests.browser.lab import axe_violations, cell_errors, open_notebook, run_all, show_app
 
 pytestmark = pytest.mark.browser
 
@@ -68,14 +69,35 @@ def test_lesson07_poll_saves_and_downloads_and_class_view_reports(page, lab):
     assert "got 7" in skipped.nth(1).inner_text()
     plot = view.locator("img.seminar-poll-plot")
     assert plot.evaluate("img => img.naturalWidth") > 300
-    assert "Claim 1. His love was real" in view.locator(".seminar-poll-description").inner_text()
+    assert plot.get_attribute("alt").startswith("Diverging bars")
+    assert "Claim 1. His love was real" in plot.get_attribute("alt")
+    caption = view.locator(".seminar-poll-plot-figure figcaption").inner_text()
+    assert caption.startswith("What the figure shows") and "Claim 1. His love was real" in caption
 
     # Keyboard on the claim menu: the reasons follow, escaped.
     reasons = view.locator(".seminar-poll-reasons")
     first = reasons.inner_text()
-    select = view.locator(".widget-dropdown select")
+    select = view.get_by_role("combobox", name="Reasons for")
     select.focus()
-    page.keyboard.press("2")  # type-ahead: "2. She was someone" (headless Chromium ignores arrows here)
+    before = active_cell(page)
+    page.keyboard.press("ArrowDown")  # "2. She was someone"; the cell cursor stays put
+    assert active_cell(page) == before
     page.wait_for_function("([sel, old]) => document.querySelector(sel).innerText !== old",
                            arg=[f"{CLASS} .seminar-poll-reasons", first])
     assert "<script>" in reasons.inner_text() and reasons.locator("script").count() == 0
+
+    # The plot of section 7, shown by the notebook itself: alt text, and its caption.
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer").evaluate(
+        "el => el.scrollTop = el.scrollHeight")  # cells far down are drawn when seen
+    static = page.locator(".jp-RenderedHTMLCommon figure img.seminar-poll-plot")
+    static.first.wait_for(state="attached")
+    assert static.first.evaluate("img => img.naturalWidth") > 300
+    assert all(alt.startswith("Diverging bars") for alt in
+               page.locator("img.seminar-poll-plot").evaluate_all("imgs => imgs.map(i => i.alt)"))
+    assert cell_errors(page) == []
+    violations = axe_violations(page)
+    assert violations == [], [(v["id"], v["targets"]) for v in violations]
+    for width, height in ((800, 900), (683, 450)):
+        for app in (FORM, CLASS):
+            bad = overflow_at(page, app, width, height)
+            assert bad == [], (app, width, bad)
