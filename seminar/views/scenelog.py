@@ -53,7 +53,7 @@ class LogForm(App):
         self.status = status_box()
         self.name = widgets.Text(description="Your name", placeholder="your name or a pseudonym",
                                  style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="420px"))
+                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="420px"))
         self.fields: list[dict[str, widgets.Textarea]] = []
         blocks = []
         for n in range(1, FORM_ENTRIES + 1):
@@ -62,8 +62,8 @@ class LogForm(App):
                 boxes[key] = widgets.Textarea(
                     description=f"{n}. {model.FIELD_WORDS[key]}",
                     placeholder=f"at most {model.MAX_FIELD_CHARS} characters",
-                    style={"description_width": "190px"},
-                    layout=widgets.Layout(width="740px", height="48px"))
+                    style={"description_width": "initial"},
+                    layout=widgets.Layout(width="calc(100% - 4px)", max_width="740px", height="48px"))
             self.fields.append(boxes)
             blocks.append(widgets.VBox([widgets.HTML(f"<b>Scene {n}</b>"
                                                      + (" (optional)" if n > 1 else "")),
@@ -72,10 +72,10 @@ class LogForm(App):
         self.overwrite = widgets.Checkbox(
             value=False, indent=False,
             description="Replace my earlier file (otherwise a new numbered file is written)",
-            layout=widgets.Layout(width="600px"))
+            layout=widgets.Layout(width="calc(100% - 4px)", max_width="600px"))
         self.save_button = widgets.Button(description="Save my log", icon="save",
                                           button_style="primary",
-                                          layout=widgets.Layout(width="200px"))
+                                          layout=widgets.Layout(width="calc(100% - 4px)", max_width="200px"))
         self.saved = widgets.HTML()
         self.save = guarded(self.status)(self._save)
         self.save_button.on_click(self.save)
@@ -120,18 +120,19 @@ class LogClassView(App):
     """A folder of scene logs as one class table, with a word search."""
 
     def __init__(self, folder=model.SAMPLE_DIR):
+        _WRAP = widgets.Layout(flex_flow="row wrap")  # label and control wrap in a narrow column
         self.result: model.ClassLog | None = None
         self.status = status_box()
         self.folder = widgets.Text(value="" if folder is None else _shown_path(Path(folder)),
                                    description="Folder", placeholder="a folder of scene-log files",
                                    style={"description_width": "60px"},
-                                   layout=widgets.Layout(width="560px"))
+                                   layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px"))
         self.load_button = widgets.Button(description="Load the class", icon="folder-open",
-                                          layout=widgets.Layout(width="160px"))
+                                          layout=widgets.Layout(width="calc(100% - 4px)", max_width="160px"))
         self.report = widgets.HTML()
         self.word = widgets.Text(description="Find a word", placeholder="for example: voice",
                                  style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="320px"), continuous_update=False)
+                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="320px"), continuous_update=False)
         self.column = Dropdown(  # a native <select> with its label (views.controls)
             [("in any box", "any")] + [(f"in {model.FIELD_WORDS[k]}", k) for k in model.FIELDS],
             value="any", description="where")
@@ -144,8 +145,8 @@ class LogClassView(App):
         self.column.observe(self.search, names="value")
         self.widget = widgets.VBox([
             widgets.HTML(TABLE_CSS + "<h3>The class's scene log</h3>"),
-            widgets.HBox([self.folder, self.load_button]), self.status, self.report,
-            widgets.HBox([self.word, self.column]), self.found, self.table,
+            widgets.HBox([self.folder, self.load_button], layout=_WRAP), self.status, self.report,
+            widgets.HBox([self.word, self.column], layout=_WRAP), self.found, self.table,
         ], layout=widgets.Layout(max_width="780px"))
         self.widget.add_class("seminar-scenelog")
         self.widget.add_class("seminar-scenelog-class")
