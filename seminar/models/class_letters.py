@@ -43,7 +43,6 @@ from typing import Mapping
 import pandas as pd
 
 from seminar import DATA_DIR
-from seminar.files import write_atomic
 from seminar.models import handins
 from seminar.models import letters as writer
 from seminar.models import poll
@@ -373,15 +372,4 @@ def sample_files(seed: int = SAMPLE_SEED, students: int = SAMPLE_STUDENTS) -> di
 def make_sample_class(folder=SAMPLE_DIR, *, seed: int = SAMPLE_SEED,
                       students: int = SAMPLE_STUDENTS, overwrite: bool = False) -> list[Path]:
     """Write the made-up sample class into ``folder``; refuses to overwrite unless asked."""
-    files = sample_files(seed, students)
-    folder = Path(folder)
-    taken = [name for name in files if (folder / name).exists()]
-    if taken and not overwrite:
-        raise InputError(f"{folder} already holds {len(taken)} of the sample's files "
-                         f"(e.g. {taken[0]}); pass overwrite=True to replace them.")
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text in files.items():
-        write_atomic(folder / name, text.encode("utf-8"))
-        paths.append(folder / name)
-    return paths
+    return handins.write_sample(folder, sample_files(seed, students), overwrite=overwrite)

@@ -237,3 +237,24 @@ def check_header(obj, *, schema: str, version: int, kind: str, error: type[Input
     student = obj.get("student")
     if not isinstance(student, str) or not student.strip():
         raise error("it has no student name (or pseudonym).")
+
+
+def write_sample(folder, files: dict[str, str], *, overwrite: bool, how: str = "overwrite=True") -> list[Path]:
+    """Write a made-up sample class (file name -> text) into ``folder``; return the paths.
+
+    Refuses, writing nothing, if any of its files exists, unless ``overwrite``; never deletes
+    anything else in the folder.
+    """
+    from seminar.files import write_atomic
+
+    folder = Path(folder)
+    taken = [name for name in files if (folder / name).exists()]
+    if taken and not overwrite:
+        raise InputError(f"{folder} already holds {len(taken)} of the sample's files "
+                         f"(e.g. {taken[0]}); pass {how} to replace them.")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in files.items():
+        write_atomic(folder / name, text.encode("utf-8"))
+        paths.append(folder / name)
+    return paths

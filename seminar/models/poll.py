@@ -50,7 +50,6 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from seminar import DATA_DIR
-from seminar.files import write_atomic
 from seminar.models import handins
 from seminar.models.handins import (iso, json_kind, name_key, natural_key, one_line, short_name,
                                      slug, timestamp, to_json)
@@ -656,15 +655,4 @@ def make_sample_class(folder=SAMPLE_DIR, *, seed: int = SAMPLE_SEED,
     Refuses (nothing written) if any of its files exists, unless ``overwrite=True``.
     Never deletes anything else in the folder.
     """
-    files = sample_files(seed, students)
-    folder = Path(folder)
-    taken = [name for name in files if (folder / name).exists()]
-    if taken and not overwrite:
-        raise InputError(f"{folder} already holds {len(taken)} of the sample's files "
-                         f"(e.g. {taken[0]}); pass overwrite=True (--overwrite) to replace them.")
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text in files.items():
-        write_atomic(folder / name, text.encode("utf-8"))
-        paths.append(folder / name)
-    return paths
+    return handins.write_sample(folder, sample_files(seed, students), overwrite=overwrite, how="overwrite=True (--overwrite)")

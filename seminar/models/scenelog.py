@@ -42,7 +42,6 @@ from pathlib import Path
 import pandas as pd
 
 from seminar import DATA_DIR
-from seminar.files import write_atomic
 from seminar.models import handins
 from seminar.models.handins import iso, json_kind, name_key, natural_key, one_line, slug, timestamp, to_json
 from seminar.text import InputError, clean_text
@@ -382,15 +381,4 @@ def sample_files(seed: int = SAMPLE_SEED, students: int = 12) -> dict[str, str]:
 def make_sample_class(folder=SAMPLE_DIR, *, seed: int = SAMPLE_SEED, students: int = 12,
                       overwrite: bool = False) -> list[Path]:
     """Write the made-up sample class into ``folder``; refuses to replace files unless asked."""
-    files = sample_files(seed, students)
-    folder = Path(folder)
-    taken = [n for n in files if (folder / n).exists()]
-    if taken and not overwrite:
-        raise InputError(f"{folder} already holds {len(taken)} of the sample's files "
-                         f"(e.g. {taken[0]}); pass overwrite=True to replace them.")
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text in files.items():
-        write_atomic(folder / name, text.encode("utf-8"))
-        paths.append(folder / name)
-    return paths
+    return handins.write_sample(folder, sample_files(seed, students), overwrite=overwrite)
