@@ -103,3 +103,53 @@ def test_the_grader_grades_optional_questions_with_the_flag(tmp_path):
     assert rows["alice"]["optional_q2"] == "1" and rows["bob"]["optional_q2"] == "0"
     assert rows["ken"]["optional_q2"] == "0" and rows["alice"]["score"] == "3"  # optional not in the score
     assert NAME in rows["alice"]["file"]
+
+
+@needs_bwrap
+def test_a_python_installed_under_tmp_still_runs_in_the_sandbox():
+    # CI makes its venv with `mktemp -d`: the sandbox's private /tmp must not hide it.
+    import subprocess
+    import sys
+    import tempfile
+
+    from seminar import KIT_ROOT
+
+    with tempfile.TemporaryDirectory(dir="/tmp") as folder:
+        venv = os.path.join(folder, "venv")
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+        script = ("import sys; sys.path.insert(0, sys.argv[1])\n"
+                  "from seminar.instructor import sandbox\n"
+                  "print(sys.prefix); print(sandbox.problem()); print(sandbox.run("
+                  "'def f(x):\\n    return x + 1\\n', {}, 'f', [[41]]))\n")
+        done = subprocess.run([os.path.join(venv, "bin", "python"), "-c", script, str(KIT_ROOT)],
+                              capture_output=True, text=True, timeout=60)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and lines[0].startswith("/tmp/"), (done.stdout, done.stderr)
+    assert lines[1] == "None", lines
+    assert "outputs=[{'value': 42}]" in lines[2], lines
+
+
+@needs_bwrap
+def test_a_sandbox_that_cannot_start_says_so_once_and_grades_nothing_wrong(monkeypatch):
+    real = sandbox.command
+    monkeypatch.setattr(sandbox, "command", lambda *a: real(*a)[:-3] + ["/no/such/python"])
+    outcome = one("def f():\n    return 1\n")
+    assert outcome.outputs is None and "sandbox could not start" in outcome.error, outcome
+    why = sandbox.problem()
+    assert why and "does not work on this machine" in why and "/no/such/python" in why
+
+
+def test_the_grader_marks_optional_questions_not_graded_when_the_sandbox_is_blocked(tmp_path):
+    from seminar.instructor import grade
+
+    class Plan:
+        optional = ["q9"]
+        ref = type("Ref", (), {"name": "00-x"})()
+
+    class Sub:
+        nb, exercise = object(), "00-x"
+
+    row = grade.Row("ann", "ann.ipynb", "0" * 64)
+    grade.grade_optional(Plan(), Sub(), row, blocked="the sandbox does not work here")
+    assert row.details["optional_q9"] == ("not graded", "the sandbox does not work here")
+    assert "optional_q9" not in row.points

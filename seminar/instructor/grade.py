@@ -215,17 +215,22 @@ def _same(got, expected) -> bool:
     return got == expected
 
 
-def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False) -> None:
-    """Run each optional question's cell in the sandbox on the hidden inputs; compare outside."""
+def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False,
+                   blocked: str | None = None) -> None:
+    """Run each optional question's cell in the sandbox on the hidden inputs; compare outside.
+
+    ``blocked`` is why the sandbox cannot run here (``sandbox.problem()``, asked once per run):
+    then every optional question is "not graded", never wrong.
+    """
     from seminar.instructor import sandbox
     from seminar.instructor import values as v
     from seminar.instructor.submissions import match_cells
 
     if sub.nb is None or (sub.exercise and sub.exercise != plan.ref.name) or not plan.optional:
         return
-    if not unsafe and sandbox.available() is None:
+    if not unsafe and (blocked or sandbox.available() is None):
         for q in plan.optional:
-            row.details[f"optional_{q}"] = ("not graded", sandbox.missing_message())
+            row.details[f"optional_{q}"] = ("not graded", blocked or sandbox.missing_message())
         return
     match = match_cells(plan.ref, sub.nb)
     names: dict = {}
@@ -340,12 +345,13 @@ class Progress:
         self.stream.flush()
 
 
-def grade_one(plan: Plan, sub, twice: bool = False, optional: bool = False, unsafe: bool = False) -> Row:
+def grade_one(plan: Plan, sub, twice: bool = False, optional: bool = False, unsafe: bool = False,
+              blocked: str | None = None) -> Row:
     """One row, whatever the file holds (an unexpected error becomes the row's note)."""
     try:
         row = grade_core(plan, sub, twice)
         if optional:
-            grade_optional(plan, sub, row, unsafe)
+            grade_optional(plan, sub, row, unsafe, blocked)
         return row
     except Exception as exc:  # a bug or an oddity must not stop the batch
         return Row(sub.student, sub.rel, sub.sha256, points={c: None for c in plan.columns(True)},
@@ -390,17 +396,21 @@ def run(args: argparse.Namespace) -> int:
     book = Book(out, name, columns, plan.columns(False), args.force)
     for warning in plan.warnings:
         print(f"note: {warning}", file=sys.stderr)
+    blocked = None
     if args.optional and plan.optional:
         if args.unsafe_no_sandbox:
             print("WARNING: --unsafe-no-sandbox: optional code runs with your permissions.", file=sys.stderr)
-        elif sandbox.available() is None:
-            print(f"note: {sandbox.missing_message()}", file=sys.stderr)
+        else:
+            blocked = sandbox.problem()
+            if blocked:
+                print(f"note: {blocked}", file=sys.stderr)
     twice = files.twice
     progress = Progress(len(files))
     graded = 0
     try:
         for sub in files:
-            row = grade_one(plan, sub, sub.student in twice, args.optional, args.unsafe_no_sandbox)
+            row = grade_one(plan, sub, sub.student in twice, args.optional, args.unsafe_no_sandbox,
+                            blocked)
             book.add(row)
             graded += 1
             progress.step(sub.student)

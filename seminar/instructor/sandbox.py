@@ -63,6 +63,21 @@ def missing_message() -> str:
             f"install it with: {INSTALL}")
 
 
+def problem() -> str | None:
+    """Why optional code cannot be graded on this machine, or None if the sandbox works.
+
+    Runs one trivial function in the sandbox, so that a sandbox which cannot start (a kernel
+    without user namespaces, a Python it cannot see) is reported once, instead of marking
+    every student's optional answer wrong.
+    """
+    if available() is None:
+        return missing_message()
+    outcome = run("def f():\n    return 1\n", {}, "f", [[]])
+    if outcome.outputs != [{"value": 1}]:
+        return f"optional code not graded: the sandbox does not work on this machine: {outcome.error}"
+    return None
+
+
 def _processes_of(uid: int) -> int:
     count = 0
     for entry in os.scandir("/proc"):
@@ -94,7 +109,8 @@ def command(bwrap: str, as_root: bool) -> list[str]:
                           sys.prefix}, key=len):
         if prefix != "/usr" and not any(prefix.startswith(s + "/") for s in seen):
             for parent in reversed(Path(prefix).parents[:-1]):  # readable by "nobody" too
-                binds += ["--perms", "0755", "--dir", str(parent)]
+                if str(parent) != "/tmp":  # already there: the private /tmp is mounted first
+                    binds += ["--perms", "0755", "--dir", str(parent)]
             binds += ["--ro-bind", prefix, prefix]
             seen.append(prefix)
     namespaces = (["--unshare-all"] if not as_root else
@@ -104,13 +120,15 @@ def command(bwrap: str, as_root: bool) -> list[str]:
     return [bwrap, *namespaces, "--die-with-parent", "--new-session", "--clearenv",
             "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin",
             "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+            # the private /tmp before the binds: a Python installed under /tmp (CI's venv,
+            # `mktemp -d`) is bound on top of it rather than hidden by it
+            "--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/tmp",
             *binds,
             "--perms", "0755", "--dir", "/kit",
             "--ro-bind", str(KIT_ROOT / "seminar"), "/kit/seminar",
             "--perms", "0555", "--tmpfs", "/kit/seminar/classroom/exercise_checks",
             "--ro-bind", str(RUNNER), "/kit/runner.py",
             "--proc", "/proc", "--dev", "/dev",
-            "--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/tmp",
             "--setenv", "HOME", "/tmp", "--setenv", "PATH", "/usr/bin:/bin",
             "--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "OMP_NUM_THREADS", "1",
             "--setenv", "MPLBACKEND", "Agg", "--chdir", "/tmp",
@@ -137,10 +155,12 @@ def run(code: str, names: dict, call: str, inputs: list, *, unsafe: bool = False
     request = json.dumps({"code": code, "names": names, "call": call, "inputs": inputs, "kit": kit})
     with tempfile.TemporaryDirectory(prefix="seminar-sandbox-") as work:
         stdin_path, stdout_path = Path(work) / "in.json", Path(work) / "out.json"
+        stderr_path = Path(work) / "err.txt"
         stdin_path.write_text(request, encoding="utf-8")
-        with open(stdin_path, "rb") as stdin, open(stdout_path, "wb") as stdout:
+        with open(stdin_path, "rb") as stdin, open(stdout_path, "wb") as stdout, \
+                open(stderr_path, "wb") as stderr:
             try:
-                proc = subprocess.Popen(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL,
+                proc = subprocess.Popen(cmd, stdin=stdin, stdout=stdout, stderr=stderr,
                                         preexec_fn=_limits(as_root and not unsafe),
                                         start_new_session=True, close_fds=True,
                                         env={"PATH": "/usr/bin:/bin"} if unsafe else None)
@@ -154,12 +174,17 @@ def run(code: str, names: dict, call: str, inputs: list, *, unsafe: bool = False
                 proc.wait()
                 code_, error = None, f"stopped after {wall:g} s (an endless loop?)"
         raw = stdout_path.read_bytes()[:OUTPUT_BYTES]
+        with open(stderr_path, "rb") as stderr:
+            complaint = stderr.read(300).decode("utf-8", "replace")
     seconds = time.monotonic() - started
     if error:
         return Outcome(None, error, seconds)
     try:
         result = json.loads(raw.decode("utf-8"))
     except ValueError:
+        if complaint.startswith("bwrap:"):  # the sandbox itself failed, not the student's code
+            return Outcome(None, "the sandbox could not start ("
+                           + complaint.splitlines()[0].strip() + ")", seconds)
         why = {-signal.SIGKILL: "killed (out of memory or CPU time?)",
                -signal.SIGXCPU: "CPU time limit reached", -signal.SIGXFSZ: "output too large",
                -signal.SIGSEGV: "crashed"}.get(code_, f"exit status {code_}")
