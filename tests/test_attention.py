@@ -339,3 +339,12 @@ def test_exercise_checks_accept_right_answers_and_explain_wrong_ones():
     assert CHECKS["q13"](ax) == (True, "")
     ok, hint = CHECKS["q13"]("my plot")
     assert not ok and "Axes" in hint
+
+
+def test_the_assumptions_table_reads_in_words_with_every_digit_of_a_count():
+    table = m.readable(m.assumptions_table())
+    assert table.loc["conversations", "value"] == "8,316"   # not rounded to 8,320
+    assert table.loc["samantha_capacity", "value"] == "2.27 million"
+    assert table.loc["loved", "value"] == "641"
+    assert m.format_count(float("nan")) == "not defined" and m.format_count(math.inf) == "no limit"
+    assert "e+" not in " ".join(table["value"])

@@ -355,3 +355,17 @@ def test_exercise_05_model_answer_numbers_hold():
         c.fewer_than(1, 0.4, os_counts=False), c.fewer_than(1, 0.3, os_counts=False))]
     for got, quoted in zip(levels, (0.34, 0.45, 0.61, 0.79, 0.94)):
         assert abs(got - quoted) < 0.01
+
+
+def test_readable_tables_have_plain_labels_and_no_programmer_names():
+    one = c.readable(c.summary(c.simulate(**SMALL)))
+    assert list(one.columns) == ["value"] and "share lonely the week the OSes leave" in one.index
+    assert not any("_" in label for label in one.index)
+    sweep = c.readable(c.sweep([0.2, 0.5], **SMALL))
+    assert sweep.index.name == "adoption level"
+    assert not any("_" in label for label in sweep.columns)
+    assert sweep.to_numpy().round(3).tolist() == sweep.to_numpy().tolist()
+    side = c.readable(pd.DataFrame({"a": c.summary(c.simulate(**SMALL))}))
+    assert "share of ties lost for good by the last week" in side.index
+    with pytest.raises(ValueError, match="made by summary"):
+        c.readable("<b>not a table</b>")

@@ -44,7 +44,7 @@ import pandas as pd
 
 from seminar.models import duration as _duration
 from seminar.models.params import check_number, check_whole, source_of, sourced
-from seminar.text import clean_text
+from seminar.text import clean_text, plain_number
 
 MODELS = ("box", "heart", "exclusive")
 
@@ -353,7 +353,7 @@ def format_count(x) -> str:
         return "no limit" if v > 0 else "minus infinity"
     if v != 0 and abs(v) < 1e-3:
         return f"{v:.3g}"
-    return _duration.format_number(v)
+    return plain_number(v)  # whole numbers keep every digit: 8,316 conversations, not 8,320
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
@@ -362,8 +362,9 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(f"table must be a pandas DataFrame; got {type(table).__name__}.")
     out = table.copy()
     for column in out.columns:
-        if pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
-            out[column] = out[column].map(format_count)
+        if not pd.api.types.is_bool_dtype(out[column]):  # numbers in a mixed column too
+            out[column] = out[column].map(
+                lambda x: format_count(x) if isinstance(x, Real) and not isinstance(x, bool) else x)
     return out
 
 

@@ -456,6 +456,35 @@ def summary(table: pd.DataFrame) -> pd.Series:
     })
 
 
+LABELS = {
+    "adoption_level": "adoption level",
+    "adoption_peak": "share with an OS at the peak",
+    "lonely_start": "share lonely in week 0",
+    "lonely_before": "share lonely the week before the OSes leave",
+    "lonely_at_exodus": "share lonely the week the OSes leave",
+    "lonely_end": "share lonely in the last week",
+    "tie_strength_start": "average tie strength in week 0",
+    "tie_strength_at_exodus": "average tie strength the week the OSes leave",
+    "ties_lost_end": "share of ties lost for good by the last week",
+}
+
+
+def readable(result, digits: int = 3):
+    """A table of :func:`summary` or :func:`sweep` results for reading: plain labels, rounded.
+
+    A summary (one run) becomes a one-column table; a table of summaries side by side, or a
+    sweep, keeps its shape with its row and column names in words. The numbers are shares
+    from 0 to 1 (0.37 is 37 in every hundred people).
+    """
+    if isinstance(result, pd.Series):
+        result = result.to_frame("value")
+    if not isinstance(result, pd.DataFrame):
+        raise ValueError(f"result must be a table made by summary() or sweep(); got {short(result)}.")
+    out = result.rename(index=LABELS, columns=LABELS).round(digits)
+    out.index.name = LABELS.get(result.index.name, result.index.name)
+    return out
+
+
 def lonely_at_exodus(*, lonely=None, **params) -> float:
     """The share of people lonely in the week every OS leaves (needs an exodus week)."""
     p = with_changes(**params)

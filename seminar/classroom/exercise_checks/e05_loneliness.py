@@ -62,7 +62,8 @@ CHECKS = {
     # ---- the core: values read from the ready-made sweep and table, and from the readings
     "q1": Number(expected=TIPPING, rel_tol=0, abs_tol=0.011,
                  hint="Not yet: read the sweep's table: the FIRST adoption level whose "
-                      "lonely_at_exodus is above one half (not the last one below it)."),
+                      "'share lonely the week the OSes leave' is above one half (not the last one "
+                      "below it)."),
     "q2": Number(expected=TIPPING_NO_ONE, rel_tol=0, abs_tol=0.011,
                  hint="Not yet: read the row 'no tie of 0.5 or more' in the table of "
                       "definitions."),
