@@ -141,3 +141,21 @@ def test_handins_helpers_keep_the_polls_rules():
     assert handins.slug("Zoë O'Brien") == "zoe-o-brien"
     assert sorted(["a-11.json", "a.json", "a-2.json"], key=handins.natural_key) == \
         ["a.json", "a-2.json", "a-11.json"]
+
+
+def test_the_load_report_names_skipped_superseded_and_ignored_files_in_plain_sentences():
+    import pandas as pd
+
+    from seminar.models import handins
+
+    skipped = pd.DataFrame([("a.json", "not valid JSON")], columns=["file", "problem"])
+    superseded = pd.DataFrame([("b.json", "Bo", "b-2.json")], columns=["file", "student", "kept"])
+    text = handins.load_report("Read 3 files.", skipped, superseded, [f"n{i}.txt" for i in range(7)],
+                               noun="scene-log file")
+    assert text.splitlines()[:3] == ["Read 3 files.", "Skipped 1 file that could not be used "
+                                     "(the rest were loaded):", "  - a.json: not valid JSON"]
+    assert "1 earlier file replaced by a later save" in text and "b.json (Bo): kept b-2.json" in text
+    assert text.endswith("Not scene-log files (ignored): n0.txt, n1.txt, n2.txt, n3.txt, n4.txt and 2 more.")
+    empty = pd.DataFrame(columns=["file", "problem"])
+    assert handins.load_report("Read 0 files.", empty, empty, [], noun="x") == \
+        "Read 0 files.\nNo file was skipped."

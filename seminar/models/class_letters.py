@@ -205,22 +205,12 @@ class ClassLetters:
         return list(self.letters)
 
     def report(self) -> str:
+        """What was read, skipped (and why) and superseded, in plain sentences."""
         n = len(self.letters)
-        lines = [f"Read {self.files_read} letter file{'s' * (self.files_read != 1)}: "
-                 f"{n} student{'s' * (n != 1)}' letters loaded."]
-        if len(self.skipped):
-            lines.append(f"Skipped {len(self.skipped)} file{'s' * (len(self.skipped) != 1)} "
-                         "that could not be used (the rest were loaded):")
-            lines += [f"  - {f}: {p}" for f, p in self.skipped.itertuples(index=False)]
-        else:
-            lines.append("No file was skipped.")
-        if len(self.superseded):
-            lines.append("Saved more than once (the latest is kept):")
-            lines += [f"  - {f} ({s}): kept {k}" for f, s, k in self.superseded.itertuples(index=False)]
-        if self.ignored:
-            lines.append(f"Not letter files (ignored): {', '.join(self.ignored[:5])}"
-                         f"{' ...' if len(self.ignored) > 5 else ''}.")
-        return "\n".join(lines)
+        return handins.load_report(
+            f"Read {self.files_read} letter file{'s' * (self.files_read != 1)}: "
+            f"{n} student{'s' * (n != 1)}' letters loaded.",
+            self.skipped, self.superseded, self.ignored, noun="letter file")
 
 
 def load_class(folder) -> ClassLetters:

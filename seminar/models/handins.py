@@ -258,3 +258,29 @@ def write_sample(folder, files: dict[str, str], *, overwrite: bool, how: str = "
         write_atomic(folder / name, text.encode("utf-8"))
         paths.append(folder / name)
     return paths
+
+
+def load_report(first: str, skipped, superseded, ignored: list, *, noun: str) -> str:
+    """What loading a class folder read, skipped (and why) and superseded, in plain sentences.
+
+    ``first`` is the opening sentence (what was read and loaded); ``skipped`` a table of
+    (file, problem), ``superseded`` of (file, student, kept); ``ignored`` the names that are
+    not ``noun`` files at all.
+    """
+    lines = [first]
+    if len(skipped):
+        lines.append(f"Skipped {len(skipped)} file{'s' * (len(skipped) != 1)} "
+                     "that could not be used (the rest were loaded):")
+        lines += [f"  - {short_name(f)}: {p}" for f, p in skipped.itertuples(index=False)]
+    else:
+        lines.append("No file was skipped.")
+    if len(superseded):
+        lines.append(f"{len(superseded)} earlier file{'s' * (len(superseded) != 1)} "
+                     "replaced by a later save of the same student (the latest is kept):")
+        lines += [f"  - {short_name(f)} ({who}): kept {short_name(k)}"
+                  for f, who, k in superseded.itertuples(index=False)]
+    if ignored:
+        shown = ", ".join(short_name(n) for n in ignored[:5])
+        more = f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
+        lines.append(f"Not {noun}s (ignored): {shown}{more}.")
+    return "\n".join(lines)

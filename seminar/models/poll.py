@@ -51,7 +51,7 @@ import pandas as pd
 
 from seminar import DATA_DIR
 from seminar.models import handins
-from seminar.models.handins import (iso, json_kind, name_key, natural_key, one_line, short_name,
+from seminar.models.handins import (iso, json_kind, name_key, natural_key, one_line,
                                      slug, timestamp, to_json)
 from seminar.text import InputError, clean_text
 
@@ -306,25 +306,11 @@ class ClassPoll:
 
     def report(self) -> str:
         """What was read, skipped (and why) and superseded, in plain sentences."""
-        lines = [f"Read {self.files_read} poll file{'s' * (self.files_read != 1)} from "
-                 f"{self.folder.name or self.folder}: {self.students} student"
-                 f"{'s' * (self.students != 1)} loaded."]
-        if len(self.skipped):
-            lines.append(f"Skipped {len(self.skipped)} file{'s' * (len(self.skipped) != 1)} "
-                         "that could not be used (the rest were loaded):")
-            lines += [f"  - {short_name(f)}: {p}" for f, p in self.skipped.itertuples(index=False)]
-        else:
-            lines.append("No file was skipped.")
-        if len(self.superseded):
-            lines.append(f"{len(self.superseded)} earlier file{'s' * (len(self.superseded) != 1)} "
-                         "replaced by a later save of the same student (the latest is kept):")
-            lines += [f"  - {short_name(f)} ({s}): kept {short_name(k)}"
-                      for f, s, k in self.superseded.itertuples(index=False)]
-        if self.ignored:
-            shown = ", ".join(short_name(n) for n in self.ignored[:5])
-            more = f" and {len(self.ignored) - 5} more" if len(self.ignored) > 5 else ""
-            lines.append(f"Not poll files (ignored): {shown}{more}.")
-        return "\n".join(lines)
+        return handins.load_report(
+            f"Read {self.files_read} poll file{'s' * (self.files_read != 1)} from "
+            f"{self.folder.name or self.folder}: {self.students} student"
+            f"{'s' * (self.students != 1)} loaded.",
+            self.skipped, self.superseded, self.ignored, noun="poll file")
 
 
 def load_class(folder) -> ClassPoll:

@@ -199,25 +199,11 @@ class ClassLog:
     def report(self) -> str:
         """What was read, skipped (and why) and superseded, in plain sentences."""
         n, s = self.files_read, self.students
-        lines = [f"Read {n} scene-log file{'s' * (n != 1)} from {self.folder.name or self.folder}: "
-                 f"{s} student{'s' * (s != 1)}, {len(self.table)} "
-                 f"entr{'ies' if len(self.table) != 1 else 'y'} loaded."]
-        if len(self.skipped):
-            lines.append(f"Skipped {len(self.skipped)} file{'s' * (len(self.skipped) != 1)} "
-                         "that could not be used (the rest were loaded):")
-            lines += [f"  - {handins.short_name(f)}: {p}" for f, p in self.skipped.itertuples(index=False)]
-        else:
-            lines.append("No file was skipped.")
-        if len(self.superseded):
-            lines.append(f"{len(self.superseded)} earlier file{'s' * (len(self.superseded) != 1)} "
-                         "replaced by a later save of the same student (the latest is kept):")
-            lines += [f"  - {handins.short_name(f)} ({st}): kept {handins.short_name(k)}"
-                      for f, st, k in self.superseded.itertuples(index=False)]
-        if self.ignored:
-            shown = ", ".join(handins.short_name(x) for x in self.ignored[:5])
-            more = f" and {len(self.ignored) - 5} more" if len(self.ignored) > 5 else ""
-            lines.append(f"Not scene-log files (ignored): {shown}{more}.")
-        return "\n".join(lines)
+        return handins.load_report(
+            f"Read {n} scene-log file{'s' * (n != 1)} from {self.folder.name or self.folder}: "
+            f"{s} student{'s' * (s != 1)}, {len(self.table)} "
+            f"entr{'ies' if len(self.table) != 1 else 'y'} loaded.",
+            self.skipped, self.superseded, self.ignored, noun="scene-log file")
 
 
 def load_class(folder) -> ClassLog:
