@@ -43,7 +43,7 @@ import pandas as pd
 
 from seminar import DATA_DIR
 from seminar.models import handins
-from seminar.models.handins import iso, json_kind, name_key, natural_key, one_line, slug, timestamp, to_json
+from seminar.models.handins import iso, json_kind, name_key, one_line, slug, timestamp, to_json
 from seminar.text import InputError, clean_text
 
 SCHEMA = "seminar.scenelog"

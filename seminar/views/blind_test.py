@@ -17,7 +17,6 @@ import warnings
 import ipywidgets as widgets
 
 from seminar.models import blind_test as model
-from seminar.models.room import MAX_MESSAGE_CHARS
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 from seminar.views.room import ROW, TEXT_BOX, shapes_html, trace_html

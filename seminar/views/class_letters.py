@@ -13,7 +13,6 @@ is shared (the writer's stock text, plain grey) marked. Typed text is escaped an
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import ipywidgets as widgets
 

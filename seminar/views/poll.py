@@ -16,7 +16,6 @@ nothing typed is cleared by an error. The widgets are attributes, so tests can d
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -28,6 +27,8 @@ from seminar.text import escape
 from seminar.views.common import (FIGURE_FONT, App, StaticFigure, figure_html, guarded,
                                   message_html, png_of, status_box)
 from seminar.views.controls import Dropdown
+from seminar.views.saving import (BINDER_NOTE, folder_controls, name_box, save_controls,
+                                   saved_message, typed_html)
 
 #: Spacing for the tables the views show (scoped to the poll's widgets).
 TABLE_CSS = ("<style>.seminar-poll-form table, .seminar-poll-class table {border-collapse: collapse}"
@@ -61,23 +62,6 @@ def spread_figure(table) -> StaticFigure:
     for a notebook cell."""
     return StaticFigure(spread_png(table), model.describe_spread(table), css_class=PLOT_CLASS)
 
-BINDER_NOTE = ("On Binder (and any temporary server) nothing is kept once the session ends: "
-               "after saving, use the download link and hand the file in.")
-
-
-def typed_html(text: str) -> str:
-    """Text a person typed, escaped and isolated so right-to-left text cannot spill out."""
-    return f'<bdi dir="auto">{escape(text)}</bdi>'
-
-
-def _shown_path(path: Path) -> str:
-    """A path relative to the notebook's folder when that is short, else as it is."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith(os.path.join("..", "..")) else relative
-
 
 def answers_html(record: dict) -> str:
     """A small table of what a poll file holds (every typed text escaped)."""
@@ -103,9 +87,7 @@ class PollForm(App):
         self.path: Path | None = None
         self.record: dict | None = None
         self.status = status_box()
-        self.name = widgets.Text(description="Your name", placeholder="your name or a pseudonym",
-                                 style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="420px"))
+        self.name = name_box()
         self.positions: dict[str, widgets.ToggleButtons] = {}
         self.reasons: dict[str, widgets.Text] = {}
         rows = []
@@ -123,14 +105,7 @@ class PollForm(App):
                 widgets.HTML(f'<div class="seminar-poll-claim"><b>{n}.</b> '
                              f"{escape(claim.statement)}</div>"), buttons, reason],
                 layout=widgets.Layout(margin="0 0 10px 0")))
-        self.overwrite = widgets.Checkbox(
-            value=False, indent=False,
-            description="Replace my earlier file (otherwise a new numbered file is written)",
-            layout=widgets.Layout(width="calc(100% - 4px)", max_width="600px"))
-        self.save_button = widgets.Button(description="Save my answers", icon="save",
-                                          button_style="primary",
-                                          layout=widgets.Layout(width="200px"))
-        self.saved = widgets.HTML()
+        self.overwrite, self.save_button, self.saved = save_controls("Save my answers")
         self.save = guarded(self.status)(self._save)
         self.save_button.on_click(self.save)
         self.widget = widgets.VBox([
@@ -152,12 +127,9 @@ class PollForm(App):
         record = model.make_record(self.name.value, self.answers())
         path = model.save(record, self.folder, overwrite=bool(self.overwrite.value))
         self.path, self.record = path, record
-        n = len(record["answers"])
-        base = model.file_name(record["student"])
-        again = ("" if path.name == base or self.overwrite.value else
-                 f" {base} was there already, so this is a new file; the earlier one is untouched.")
-        self.status.value = message_html(
-            f"Saved {n} answer{'s' * (n != 1)} to {_shown_path(path)}.{again}", "ok")
+        self.status.value = message_html(saved_message(
+            len(record["answers"]), "answer", path, model.file_name(record["student"]),
+            bool(self.overwrite.value)), "ok")
         self.saved.value = (f'<div class="seminar-poll-result">{download_html(record, path.name)}'
                             f"<p>Saved as {typed_html(record['student'])}, "
                             f"{escape(record['saved_at'])}:</p>{answers_html(record)}</div>")
@@ -174,12 +146,7 @@ class ClassView(App):
     def __init__(self, folder=model.SAMPLE_DIR):
         self.result: model.ClassPoll | None = None
         self.status = status_box()
-        self.folder = widgets.Text(value="" if folder is None else _shown_path(Path(folder)),
-                                   description="Folder", placeholder="a folder of poll files",
-                                   style={"description_width": "60px"},
-                                   layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px"))
-        self.load_button = widgets.Button(description="Load the class", icon="folder-open",
-                                          layout=widgets.Layout(width="160px"))
+        self.folder, self.load_button = folder_controls(folder, "a folder of poll files")
         self.report = widgets.HTML()
         self.summary = widgets.HTML()
         # the plot with its alt text and the same words as a caption ("What the figure shows")

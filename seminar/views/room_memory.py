@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from seminar.models import room_memory as model
 from seminar.models.room import MAX_MESSAGE_CHARS
-from seminar.text import clean_text, escape
+from seminar.text import clean_text
 from seminar.views.common import App, guarded, message_html, status_box
 from seminar.views.room import ROW, TEXT_BOX, disclosure_html, reply_html, shapes_html, trace_html
 

@@ -22,7 +22,8 @@ from seminar.models import scenelog as model
 from seminar.text import escape
 from seminar.views.common import App, guarded, message_html, status_box
 from seminar.views.controls import Dropdown
-from seminar.views.poll import BINDER_NOTE, _shown_path, typed_html
+from seminar.views.saving import (BINDER_NOTE, folder_controls, name_box, save_controls,
+                                   saved_message, typed_html)
 
 #: Entries the form offers (a student may save more by saving again).
 FORM_ENTRIES = 3
@@ -51,9 +52,7 @@ class LogForm(App):
         self.path: Path | None = None
         self.record: dict | None = None
         self.status = status_box()
-        self.name = widgets.Text(description="Your name", placeholder="your name or a pseudonym",
-                                 style={"description_width": "90px"},
-                                 layout=widgets.Layout(width="calc(100% - 4px)", max_width="420px"))
+        self.name = name_box()
         self.fields: list[dict[str, widgets.Textarea]] = []
         blocks = []
         for n in range(1, FORM_ENTRIES + 1):
@@ -69,14 +68,7 @@ class LogForm(App):
                                                      + (" (optional)" if n > 1 else "")),
                                         *boxes.values()],
                                        layout=widgets.Layout(margin="0 0 8px 0")))
-        self.overwrite = widgets.Checkbox(
-            value=False, indent=False,
-            description="Replace my earlier file (otherwise a new numbered file is written)",
-            layout=widgets.Layout(width="calc(100% - 4px)", max_width="600px"))
-        self.save_button = widgets.Button(description="Save my log", icon="save",
-                                          button_style="primary",
-                                          layout=widgets.Layout(width="calc(100% - 4px)", max_width="200px"))
-        self.saved = widgets.HTML()
+        self.overwrite, self.save_button, self.saved = save_controls("Save my log")
         self.save = guarded(self.status)(self._save)
         self.save_button.on_click(self.save)
         self.widget = widgets.VBox([
@@ -98,12 +90,9 @@ class LogForm(App):
         record = model.make_record(self.name.value, self.entries())
         path = model.save(record, self.folder, overwrite=bool(self.overwrite.value))
         self.path, self.record = path, record
-        n = len(record["entries"])
-        base = model.file_name(record["student"])
-        again = ("" if path.name == base or self.overwrite.value else
-                 f" {base} was there already, so this is a new file; the earlier one is untouched.")
-        self.status.value = message_html(
-            f"Saved {n} scene{'s' * (n != 1)} to {_shown_path(path)}.{again}", "ok")
+        self.status.value = message_html(saved_message(
+            len(record["entries"]), "scene", path, model.file_name(record["student"]),
+            bool(self.overwrite.value)), "ok")
         link = (f'<a class="seminar-scenelog-download" download="{escape(path.name)}" '
                 f'href="{model.as_data_uri(record)}" style="font-weight:bold">'
                 f"\u2b07 Download your log ({escape(path.name)})</a>")
@@ -123,12 +112,7 @@ class LogClassView(App):
         _WRAP = widgets.Layout(flex_flow="row wrap")  # label and control wrap in a narrow column
         self.result: model.ClassLog | None = None
         self.status = status_box()
-        self.folder = widgets.Text(value="" if folder is None else _shown_path(Path(folder)),
-                                   description="Folder", placeholder="a folder of scene-log files",
-                                   style={"description_width": "60px"},
-                                   layout=widgets.Layout(width="calc(100% - 4px)", max_width="560px"))
-        self.load_button = widgets.Button(description="Load the class", icon="folder-open",
-                                          layout=widgets.Layout(width="calc(100% - 4px)", max_width="160px"))
+        self.folder, self.load_button = folder_controls(folder, "a folder of scene-log files")
         self.report = widgets.HTML()
         self.word = widgets.Text(description="Find a word", placeholder="for example: voice",
                                  style={"description_width": "90px"},

@@ -11,7 +11,6 @@ more cards, at most five rows), so a passing self-check (which, as q1 is in ``HI
 "passes the checks you can see; your instructor runs more") means the hidden tests pass too. The checks
 hold their own copy of the cards, so editing the notebook's copy cannot change what passes.
 """
-import math
 
 from seminar.classroom.checks import Choice, Exact, Number, Predicate
 from seminar.models.room import (ChineseRoom, Rulebook, RulebookError, blockhead_table,
