@@ -193,3 +193,11 @@ def axe_violations(page, include: str = ".jp-NotebookPanel:not(.lm-mod-hidden) .
                                               targets: v.nodes.map(n => n.target.join(' '))}));
            }""", [include, AXE_TAGS])
     return result
+
+
+_CHANGED = "([sel, old]) => { const e = document.querySelector(sel); return e && e.{prop} !== old; }"
+
+
+def wait_changed(page, selector: str, old: str, prop: str = "textContent") -> None:
+    """Wait until the element's ``prop`` (its text, or an image's ``src``) is no longer ``old``."""
+    page.wait_for_function(_CHANGED.replace("{prop}", prop), arg=[selector, old])

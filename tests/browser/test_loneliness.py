@@ -3,7 +3,9 @@ the mouse ticks the definition box; the plot, its alt text, the numbers and the 
 follow; axe finds nothing, and at 800 px wide nothing in the app reaches past its column."""
 import pytest
 
-from tests.browser.lab import axe_violations, cell_errors, expect, open_notebook, run_all, show_app
+from tests.browser.fit import overflow_at
+from tests.browser.lab import (axe_violations, cell_errors, expect, open_notebook, run_all, show_app,
+                               wait_changed)
 
 pytestmark = pytest.mark.browser
 
@@ -11,16 +13,6 @@ APP = ".seminar-community-app"
 PLOT = f"{APP} img.seminar-community-plot"
 NUMBERS = f"{APP} .community-numbers"
 DESCRIPTION = f"{APP} .community-description"
-OVERFLOW = """sel => { const app = document.querySelector(sel);
-  const edge = app.closest('.jp-OutputArea-output').getBoundingClientRect().right + 1;
-  // a region that scrolls sideways may hold a wider picture; the region itself must fit
-  return [...app.querySelectorAll('*')].filter(e => e.getBoundingClientRect().width &&
-    e.getBoundingClientRect().right > edge && !e.parentElement.closest('[data-scrolls="yes"]')).map(e => e.tagName + '.' + e.className).slice(0, 5); }"""
-
-
-def text_changes(page, selector, old):
-    page.wait_for_function("([sel, old]) => document.querySelector(sel).textContent !== old",
-                           arg=[selector, old])
 
 
 def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
@@ -61,7 +53,7 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
     # Mouse: untick "An OS counts as one such tie"; the definition in the description follows.
     old = description.text_content()
     app.get_by_role("checkbox", name="An OS counts as one such tie while it is there").click()
-    text_changes(page, DESCRIPTION, old)
+    wait_changed(page, DESCRIPTION, old)
     # Wait for the words themselves: a late redraw from the key presses above may change the
     # description first.
     page.wait_for_function("sel => document.querySelector(sel).textContent.includes('an OS does not count')",
@@ -69,7 +61,5 @@ def test_lesson05_sliders_redraw_plot_numbers_and_description(page, lab):
     assert "an OS does not count" in description.text_content()
     assert cell_errors(page) == []
     assert axe_violations(page) == []
-    page.set_viewport_size({"width": 800, "height": 900})
-    page.wait_for_timeout(300)
-    assert page.evaluate(OVERFLOW, APP) == []
+    assert overflow_at(page, APP) == []
     plot.evaluate("el => el.scrollIntoView({block: 'center'})")  # for the screenshot

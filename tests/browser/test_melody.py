@@ -23,6 +23,14 @@ def audio_duration(page, old_src=None) -> float:
     return page.locator(AUDIO).first.evaluate("a => a.duration")
 
 
+def heard_says(page, words: str) -> str:
+    """The words under the player once they say ``words`` (the audio and the words are two
+    widgets, synced one after the other: the new clip may arrive before its words)."""
+    page.wait_for_function("([sel, words]) => document.querySelector(sel).textContent.includes(words)",
+                           arg=[HEARD, words], timeout=30_000)
+    return page.locator(HEARD).first.text_content()
+
+
 def test_lesson03_melody_toy_plays_and_stretches(page, lab):
     open_notebook(page, lab, "lessons/03-duration.ipynb")
     run_all(page)
@@ -47,13 +55,13 @@ def test_lesson03_melody_toy_plays_and_stretches(page, lab):
     old = audio.get_attribute("src")
     app.get_by_role("button", name="100x", exact=True).click()
     assert audio_duration(page, old) == pytest.approx(10.0, abs=0.01)
-    heard = page.locator(HEARD).first.text_content()
-    assert "first 10 seconds of 10.7 minutes" in heard and "One steady tone" in heard
+    heard = heard_says(page, "first 10 seconds of 10.7 minutes")
+    assert "One steady tone" in heard
 
     old = audio.get_attribute("src")
     app.get_by_role("button", name="10x", exact=True).click()
     assert audio_duration(page, old) == pytest.approx(10.0, abs=0.01)
-    assert "The first 3 of 14 notes" in page.locator(HEARD).first.text_content()
+    assert "The first 3 of 14 notes" in heard_says(page, "The first 3 of 14 notes")
 
     # The table scrolls sideways in a region the keyboard reaches, if it must.
     region = app.get_by_role("region", name="Each stretch: how long a note and the tune last")

@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from tests.browser.lab import axe_violations, cell_errors, expect, open_notebook, run_all, show_app
+from tests.browser.fit import overflow_at
+from tests.browser.lab import (axe_violations, cell_errors, expect, open_notebook, run_all, show_app,
+                               wait_changed)
 
 pytestmark = pytest.mark.browser
 
@@ -14,16 +16,6 @@ APP = ".seminar-attention-app"
 NUMBERS = f"{APP} .seminar-attention-numbers"
 DESCRIPTION = f"{APP} .seminar-attention-description"
 PLOT = f"{APP} img.seminar-attention-plot"
-OVERFLOW = """sel => { const app = document.querySelector(sel);
-  const edge = app.closest('.jp-OutputArea-output').getBoundingClientRect().right + 1;
-  // a region that scrolls sideways may hold a wider picture; the region itself must fit
-  return [...app.querySelectorAll('*')].filter(e => e.getBoundingClientRect().width &&
-    e.getBoundingClientRect().right > edge && !e.parentElement.closest('[data-scrolls="yes"]')).map(e => e.tagName + '.' + e.className).slice(0, 5); }"""
-CHANGED = "([sel, old]) => { const e = document.querySelector(sel); return e && e.{prop} !== old; }"
-
-
-def wait_changed(page, selector, old, prop="textContent"):
-    page.wait_for_function(CHANGED.replace("{prop}", prop), arg=[selector, old])
 
 
 def test_lesson04_buttons_and_slider_redraw_plot_numbers_and_description(page, lab):
@@ -75,13 +67,9 @@ def test_lesson04_buttons_and_slider_redraw_plot_numbers_and_description(page, l
                            arg=DESCRIPTION)
     assert app.locator(".seminar-msg-error").count() == 0
     assert axe_violations(page) == []
-    page.set_viewport_size({"width": 800, "height": 900})
-    page.wait_for_timeout(300)
-    assert page.evaluate(OVERFLOW, APP) == []
+    assert overflow_at(page, APP) == []
     width = plot.evaluate("img => img.getBoundingClientRect().width")
     assert 560 <= width < 760  # shrank with the column, but not below a readable size
-    page.set_viewport_size({"width": 683, "height": 450})  # 200 % zoom: it scrolls instead
-    page.wait_for_timeout(300)
-    assert page.evaluate(OVERFLOW, APP) == []
+    assert overflow_at(page, APP, 683, 450) == []  # 200 % zoom: it scrolls instead
     assert plot.evaluate("img => img.getBoundingClientRect().width") >= 560
     plot.scroll_into_view_if_needed()

@@ -3,7 +3,8 @@ its presets (mouse) and a weight slider (keyboard) change the choice, the plot a
 description in words."""
 import pytest
 
-from tests.browser.lab import axe_violations, cell_errors, expect, open_notebook, run_all, show_app
+from tests.browser.lab import (axe_violations, cell_errors, expect, open_notebook, run_all, show_app,
+                               wait_changed)
 
 pytestmark = pytest.mark.browser
 
@@ -11,11 +12,6 @@ APP = ".seminar-companion-app"
 CHOSEN = f"{APP} .seminar-companion-chosen"
 DESCRIPTION = f"{APP} .seminar-companion-description"
 PLOT = f"{APP} img.seminar-companion-plot"
-CHANGED = "([sel, old]) => { const e = document.querySelector(sel); return e && e.{prop} !== old; }"
-
-
-def wait_changed(page, selector, old, prop="textContent"):
-    page.wait_for_function(CHANGED.replace("{prop}", prop), arg=[selector, old])
 
 
 def test_lesson09_presets_and_slider_change_choice_plot_and_description(page, lab):
