@@ -54,54 +54,76 @@ def answer_text(source: str) -> str:
     return "\n".join(line for line in text.split("\n") if line.strip() != TEXT_STUB).strip()
 
 
-def collect(ref, submissions) -> dict[str, list[Answer]]:
-    """Question label -> an :class:`Answer` per submission (of this exercise)."""
-    from seminar.instructor.submissions import duplicates, match_cells
+def collect(ref, submissions, twice: set | None = None) -> dict[str, list[Answer]]:
+    """Question label -> an :class:`Answer` per submission (of this exercise).
 
-    twice = duplicates(submissions)
+    ``submissions`` may be any iterable (a :class:`~seminar.instructor.submissions.Handins`
+    reads one file at a time); ``twice`` names the students with more than one file (found
+    from the list when not given). An unexpected error in one file becomes its note.
+    """
+    from seminar.instructor.submissions import duplicates
+
+    if twice is None:
+        submissions = list(submissions)
+        twice = duplicates(submissions)
     table: dict[str, list[Answer]] = {q.label: [] for q in ref.written}
-    exercise_ids = set(ref.cell_ids)
     for sub in submissions:
-        base = "more than one file from this student; " if sub.student in twice else ""
-        if sub.nb is None:
-            for q in ref.written:
-                table[q.label].append(Answer(sub.student, sub.rel, "", base + sub.problem))
-            continue
-        match = match_cells(ref, sub.nb)
-        ordered = sorted(match.index.values())
-        for q in ref.written:
-            notes = [base.rstrip("; ")] if base else []
-            if q.cell_id not in match.index:
-                table[q.label].append(Answer(sub.student, sub.rel, "", "; ".join(
-                    notes + ["the answer cell was deleted (or replaced) and no cell like it was found"])))
-                continue
-            index = match.index[q.cell_id]
-            how = match.how[q.cell_id]
-            if how != "id":
-                notes.append(f"answer cell found by {how} (its cell id is missing)")
-            cell = sub.nb.cells[index]
-            text = answer_text(cell.source) if cell.cell_type != "code" else cell.source.strip()
-            if cell.cell_type == "code":
-                notes.append("the answer cell was turned into a code cell")
-            # cells the student added right below the answer cell, up to the next known cell
-            following = [i for i in ordered if i > index]
-            stop = following[0] if following else len(sub.nb.cells)
-            extra = [sub.nb.cells[i] for i in range(index + 1, stop)
-                     if sub.nb.cells[i].get("id") not in exercise_ids
-                     and sub.nb.cells[i].cell_type in ("markdown", "raw")
-                     and answer_text(sub.nb.cells[i].source)]
-            if extra:
-                notes.append(f"{len(extra)} added cell(s) below the answer cell included")
-                text = "\n\n".join([text] + [answer_text(c.source) for c in extra]).strip()
-            if not text:
-                notes.append("no answer (the placeholder is still there)")
-            if len(text) > MAX_ANSWER:
-                notes.append(f"cut to {MAX_ANSWER:,} of {len(text):,} characters")
-                text = text[:MAX_ANSWER]
-            table[q.label].append(Answer(sub.student, sub.rel, text, "; ".join(n for n in notes if n)))
+        base = "more than one file from this student" if sub.student in twice else ""
+        try:
+            found = _answers_of(ref, sub, base)
+        except Exception as exc:  # a bug or an oddity in one file must not stop the class
+            why = f"could not be read ({type(exc).__name__}: {str(exc)[:150]})"
+            found = {q.label: Answer(sub.student, sub.rel, "", "; ".join(n for n in (base, why) if n))
+                     for q in ref.written}
+        for label, answer in found.items():
+            table[label].append(answer)
     for answers in table.values():
         answers.sort(key=lambda a: (a.student.casefold(), a.file))
     return table
+
+
+def _answers_of(ref, sub, base: str) -> dict[str, Answer]:
+    """Question label -> this submission's answer (with its notes)."""
+    from seminar.instructor.submissions import match_cells
+
+    if sub.nb is None:
+        note = "; ".join(n for n in (base, sub.problem) if n)
+        return {q.label: Answer(sub.student, sub.rel, "", note) for q in ref.written}
+    exercise_ids = set(ref.cell_ids)
+    match = match_cells(ref, sub.nb)
+    ordered = sorted(match.index.values())
+    out: dict[str, Answer] = {}
+    for q in ref.written:
+        notes = [base] if base else []
+        if q.cell_id not in match.index:
+            out[q.label] = Answer(sub.student, sub.rel, "", "; ".join(
+                notes + ["the answer cell was deleted (or replaced) and no cell like it was found"]))
+            continue
+        index = match.index[q.cell_id]
+        how = match.how[q.cell_id]
+        if how != "id":
+            notes.append(f"answer cell found by {how} (its cell id is missing)")
+        cell = sub.nb.cells[index]
+        text = answer_text(cell.source) if cell.cell_type != "code" else cell.source.strip()
+        if cell.cell_type == "code":
+            notes.append("the answer cell was turned into a code cell")
+        # cells the student added right below the answer cell, up to the next known cell
+        following = [i for i in ordered if i > index]
+        stop = following[0] if following else len(sub.nb.cells)
+        extra = [sub.nb.cells[i] for i in range(index + 1, stop)
+                 if sub.nb.cells[i].get("id") not in exercise_ids
+                 and sub.nb.cells[i].cell_type in ("markdown", "raw")
+                 and answer_text(sub.nb.cells[i].source)]
+        if extra:
+            notes.append(f"{len(extra)} added cell(s) below the answer cell included")
+            text = "\n\n".join([text] + [answer_text(c.source) for c in extra]).strip()
+        if not text:
+            notes.append("no answer (the placeholder is still there)")
+        if len(text) > MAX_ANSWER:
+            notes.append(f"cut to {MAX_ANSWER:,} of {len(text):,} characters")
+            text = text[:MAX_ANSWER]
+        out[q.label] = Answer(sub.student, sub.rel, text, "; ".join(n for n in notes if n))
+    return out
 
 
 def safe_cell(text: str) -> str:
@@ -215,32 +237,39 @@ def rubric_path(root: Path, given: str) -> Path:
     return Path(root) / "rubrics" / f"{given}.csv"
 
 
-def run(args: argparse.Namespace) -> int:
+def _of_this_exercise(handins, name: str, counts: dict):
+    """The submissions of exercise ``name``, one at a time; notes on stderr for the others."""
     import sys
 
-    from seminar.instructor.submissions import load_for_command, load_reference
+    for sub in handins:
+        if sub.exercise and sub.exercise != name:
+            print(f"note: left out {sub.rel}: it is exercise {sub.exercise}, not {name}", file=sys.stderr)
+            continue
+        counts["notebooks"] += 1
+        counts["unreadable"] += sub.nb is None
+        yield sub
 
-    root = Path(args.root)
-    name, submissions = load_for_command(root, args.submissions, args.exercise)
-    others = [s for s in submissions if s.exercise and s.exercise != name]
-    for s in others:
-        print(f"note: left out {s.rel}: it is exercise {s.exercise}, not {name}", file=sys.stderr)
-    submissions = [s for s in submissions if s not in others]
+
+def run(args: argparse.Namespace) -> int:
     from seminar.instructor.rubrics import load_rubric
     from seminar.instructor.scoring import sheet_csv
+    from seminar.instructor.submissions import load_reference, plan_submissions
 
+    root = Path(args.root)
+    name, handins = plan_submissions(root, args.submissions, args.exercise)
     rubric = load_rubric(rubric_path(root, args.rubric))
     ref = load_reference(root, name)
-    table = collect(ref, submissions)
+    counts = {"notebooks": 0, "unreadable": 0}
+    table = collect(ref, _of_this_exercise(handins, name, counts), twice=handins.twice)
     out = Path(args.out)
     files = {out / f"{name}-answers-{q.label}.csv": question_csv(q, table[q.label]) for q in ref.written}
-    files[out / f"{name}-answers.html"] = page(ref, table, len(submissions))
+    files[out / f"{name}-answers.html"] = page(ref, table, counts["notebooks"])
     if ref.written:
         files[out / f"{name}-scoring-sheet.csv"] = sheet_csv(name, ref, table, rubric)
     write_all(files, args.force)
     for path in files:
         print(f"wrote {path}")
-    unreadable = sum(1 for s in submissions if s.nb is None)
-    print(f"{len(submissions)} notebook(s), {len(ref.written)} written question(s)"
+    unreadable = counts["unreadable"]
+    print(f"{counts['notebooks']} notebook(s), {len(ref.written)} written question(s)"
           + (f"; {unreadable} file(s) could not be read (see the notes)" if unreadable else "") + ".")
     return 0

@@ -139,6 +139,43 @@ def read_bytes(entry: Entry) -> tuple[bytes, str]:
     return data, ""
 
 
+def tidy(nb: dict) -> str:
+    """Make a notebook's JSON safe to grade, in place; or say why it cannot be a notebook.
+
+    Grading reads only the cells' type, text, id and metadata, so anything odd there is
+    normalised (metadata that is not an object becomes empty; an id that is not text is
+    dropped, so the cell is matched by content or position; a source given as a list of
+    lines is joined) or refused with the cell's number (a cell that is not an object, a
+    cell without a type, a source that is not text). Outputs and attachments are never
+    read: they are dropped.
+    """
+    if not isinstance(nb.get("metadata"), dict):
+        nb["metadata"] = {}
+    cells = nb.get("cells")
+    if not isinstance(cells, list):
+        return "not a notebook: the JSON has no list of cells"
+    for number, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict):
+            return f"not a notebook: cell {number} is not a cell (not a JSON object)"
+        if not isinstance(cell.get("cell_type"), str) or cell["cell_type"] not in (
+                "code", "markdown", "raw"):
+            return f"not a notebook: cell {number} has no type (code, markdown or raw)"
+        source = cell.get("source", "")
+        if isinstance(source, list) and all(isinstance(line, str) for line in source):
+            source = "".join(source)
+        if not isinstance(source, str):
+            return f"not a notebook: cell {number} has no text (its source is not text)"
+        cell["source"] = source
+        if not isinstance(cell.get("metadata"), dict):
+            cell["metadata"] = {}
+        if "id" in cell and not (isinstance(cell["id"], str) and cell["id"]):
+            del cell["id"]
+        cell.pop("attachments", None)
+        if cell["cell_type"] == "code":
+            cell["outputs"] = []
+    return ""
+
+
 def read_notebook(data: bytes):
     """(notebook, "") or (None, the reason in plain words)."""
     import nbformat
@@ -161,21 +198,20 @@ def read_notebook(data: bytes):
     old = raw.get("nbformat") == 3 and isinstance(raw.get("worksheets"), list)
     if not old and not isinstance(raw.get("cells"), list):
         return None, "not a notebook: the JSON has no list of cells"
+    if not old:
+        why = tidy(raw)
+        if why:
+            return None, why
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            if raw.get("nbformat") == 4:
-                from nbformat.v4.rwbase import rejoin_lines
-
-                nb = rejoin_lines(nbformat.from_dict(raw))  # not validated: 10 ms a file saved
-                nb.setdefault("metadata", {})
-            else:
+            if old:
                 nb = nbformat.reads(json.dumps(raw), as_version=4)
-        for cell in nb.cells:
-            cell.setdefault("metadata", {})
-            if not isinstance(cell.get("source", ""), str) or cell.get("cell_type") not in (
-                    "code", "markdown", "raw"):
-                raise ValueError("a cell has no type or no text")
+                why = tidy(nb)
+                if why:
+                    return None, why
+            else:
+                nb = nbformat.from_dict(raw)   # not validated: 10 ms a file saved
     except RecursionError:
         return None, "not a notebook: the JSON is nested too deeply to read"
     except Exception as exc:  # a notebook nbformat cannot read: old, or damaged

@@ -254,6 +254,16 @@ def _which_exercise(nb, rel: str, known: list[str]) -> str:
 
 
 def _submission(entry, exercise_given: str, known: list[str]) -> Submission:
+    """One handed-in file, read; whatever goes wrong becomes its ``problem``, never an error."""
+    try:
+        return _read_submission(entry, exercise_given, known)
+    except Exception as exc:  # a bug or an oddity in one file must not stop the class
+        return Submission(path=entry.origin, rel=entry.rel,
+                          student=student_name(entry.rel, exercise_given), sha256="",
+                          problem=f"could not be read ({type(exc).__name__}: {str(exc)[:150]})")
+
+
+def _read_submission(entry, exercise_given: str, known: list[str]) -> Submission:
     from seminar.instructor import intake
 
     data, problem = intake.read_bytes(entry)
@@ -272,7 +282,11 @@ def load_submissions(source: Path, known: list[str]) -> list[Submission]:
 
 
 class Handins:
-    """The handed-in files of one exercise, read one at a time as they are iterated."""
+    """The handed-in files of one exercise, read one at a time as they are iterated.
+
+    ``exercise`` names the students (``alice_02-chinese-room.ipynb`` -> ``alice``), so two
+    files from one student are found before any is read (:attr:`twice`).
+    """
 
     def __init__(self, found: list, exercise: str, known: list[str]):
         self.found, self.exercise, self.known = found, exercise, known
@@ -305,13 +319,14 @@ def plan_submissions(root: Path, source: str, exercise: str | None) -> tuple[str
     if not found:
         raise InputError(f"There are no .ipynb files in {source}.")
     if exercise:
-        return choose_exercise([], exercise, known), Handins(found, "", known)
+        name = choose_exercise([], exercise, known)
+        return name, Handins(found, name, known)
     named = {_which_exercise(None, e.rel, known) for e in found}
     if "" in named or len(named) != 1:
         named = {sub.exercise for sub in (_submission(e, "", known) for e in found)}
     stand_ins = [Submission(path=Path(), rel="", student="", sha256="", exercise=n) for n in named]
     name = choose_exercise(stand_ins, None, known)
-    return name, Handins(found, "", known)
+    return name, Handins(found, name, known)
 
 
 def choose_exercise(submissions: list[Submission], given: str | None, known: list[str]) -> str:
@@ -447,12 +462,3 @@ def add_arguments(parser, example: str) -> None:
     parser.add_argument("--exercise", metavar="NAME",
                         help=f"which exercise they answer, e.g. {example} (default: the one "
                              "the notebooks say they are)")
-
-
-def load_for_command(root: Path, source: str, exercise: str | None) -> tuple[str, list[Submission]]:
-    """The exercise and the handed-in notebooks a command (answers, grade) works on."""
-    known = gen.solution_names(root)
-    found = load_submissions(Path(source), known)
-    if not found:
-        raise InputError(f"There are no .ipynb files in {source}.")
-    return choose_exercise(found, exercise, known), found
