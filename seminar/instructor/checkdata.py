@@ -9,7 +9,14 @@ A checks module (``eNN_slug.py``) may define, beside ``CHECKS`` (the students' s
 - ``OPTIONAL = {"q7", ...}``: the "Going further" questions (cells tagged ``optional``);
 - ``CASES = {"q7": {"call": "days_between", "cases": [[["2013-12-18", "2014-03-02"], 74],
   ...]}}``: hidden inputs for an optional question's function and the results expected.
-  Only the inputs go into the sandbox; the results are compared outside it.
+  Only the inputs go into the sandbox; the results are compared outside it. An expected
+  result may instead be a function of the output (``{"value": ...}`` or ``{"error": "..."}``)
+  returning True or False, for answers that differ from student to student. ``"arrays":
+  [0, 1]`` turns those arguments into numpy arrays inside the sandbox;
+- ``GIVENS = {"capacity": speed_ratio()}``: values the exercise's own cells compute with a
+  call (which the grader does not run from a notebook), computed here, in the grader's
+  process, from the kit's models. Each must be a plain value (a number, text, a list or
+  dict of them); the grader starts every submission with them.
 
 The module is the instructor's own code: it is loaded from its file in the kit given by
 ``--root`` (never from a student's folder), once, in the grader's process.
@@ -29,6 +36,7 @@ class CheckData:
     hidden: dict = field(default_factory=dict)
     optional: frozenset = frozenset()
     cases: dict = field(default_factory=dict)
+    givens: dict = field(default_factory=dict)
 
 
 def module_path(root: Path, name: str) -> Path:
@@ -59,4 +67,37 @@ def load(root: Path, name: str) -> CheckData:
             raise InputError(f"{path}: CASES[{question!r}] must be {{'call': 'name', 'cases': "
                              "[[inputs, expected], ...]}.")
     return CheckData(checks=checks, hidden=dict(getattr(module, "HIDDEN", {}) or {}),
-                     optional=frozenset(getattr(module, "OPTIONAL", ()) or ()), cases=cases)
+                     optional=frozenset(getattr(module, "OPTIONAL", ()) or ()), cases=cases,
+                     givens=_givens(path, getattr(module, "GIVENS", {}) or {}))
+
+
+def _plain(value, depth: int = 0):
+    """``value`` as a plain Python value (numpy scalars become floats and ints), or ValueError."""
+    from seminar.instructor import values
+
+    if depth > values.MAX_DEPTH:
+        raise ValueError("nested too deeply")
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict, str)):
+        value = value.item()  # a numpy scalar
+    if isinstance(value, (list, tuple)):
+        value = type(value)(_plain(v, depth + 1) for v in value)
+    elif isinstance(value, dict):
+        value = {_plain(k, depth + 1): _plain(v, depth + 1) for k, v in value.items()}
+    try:
+        return values._bounded(value)
+    except values.ValueRefused as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _givens(path: Path, givens) -> dict:
+    if not isinstance(givens, dict):
+        raise InputError(f"{path}: GIVENS must be a dict of name -> value.")
+    out = {}
+    for name, value in givens.items():
+        if not (isinstance(name, str) and name.isidentifier()):
+            raise InputError(f"{path}: GIVENS has {name!r}, which is not a name.")
+        try:
+            out[name] = _plain(value)
+        except ValueError as exc:
+            raise InputError(f"{path}: GIVENS[{name!r}] is not a plain value ({exc}).") from None
+    return out

@@ -58,6 +58,7 @@ class Plan:
     hidden: list                   # core questions with HIDDEN checks
     optional: list                 # optional questions with CASES (graded in the sandbox)
     warnings: list
+    givens: dict = field(default_factory=dict)   # computed givens (the checks module's GIVENS)
 
     def columns(self, with_optional: bool = False) -> list[str]:
         return (self.core + [f"hidden_{q}" for q in self.hidden]
@@ -97,7 +98,8 @@ def make_plan(ref, data) -> Plan:
             warnings.append(f"the hidden tests in {hidden.cell_id} ({hidden.after}) have no HIDDEN "
                             f"entry for {question} in the checks module: not graded")
     return Plan(ref, data, steps, core, [q for q in core if q in data.hidden],
-                [q for q in ref.questions if q in optional and q in data.cases], warnings)
+                [q for q in ref.questions if q in optional and q in data.cases], warnings,
+                givens=dict(getattr(data, "givens", {}) or {}))
 
 
 @dataclass
@@ -145,7 +147,7 @@ def grade_core(plan: Plan, sub, twice: bool = False) -> Row:
         return row
     match = match_cells(plan.ref, sub.nb)
     row.problems.extend(match.notes(plan.ref))
-    names: dict = {}
+    names: dict = dict(plan.givens)  # computed here, never by a notebook
     for step in plan.steps:
         if step.kind == "given":
             v.givens(step.source, names)
@@ -233,7 +235,7 @@ def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False,
             row.details[f"optional_{q}"] = ("not graded", blocked or sandbox.missing_message())
         return
     match = match_cells(plan.ref, sub.nb)
-    names: dict = {}
+    names: dict = dict(plan.givens)  # computed here, never by a notebook
     for step in plan.steps:
         if step.kind == "given":
             v.givens(step.source, names)

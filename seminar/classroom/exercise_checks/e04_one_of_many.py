@@ -13,6 +13,9 @@ from seminar.classroom.checks import Choice, Number, Predicate
 from seminar.models.duration import speed_ratio
 
 CAPACITY = speed_ratio()
+#: The setup cell's ``capacity = speed_ratio()``, computed by the grader itself (it does not run
+#: calls from a notebook): answers such as ``capacity / 8316`` are read with this value.
+GIVENS = {"capacity": CAPACITY}
 
 
 def linear_heart_reference(partners, capacity, add):
