@@ -63,10 +63,15 @@ def load(root: Path, name: str) -> CheckData:
     for question, spec_ in cases.items():
         if not (isinstance(spec_, dict) and isinstance(spec_.get("call"), str)
                 and isinstance(spec_.get("cases"), list)
-                and all(isinstance(c, (list, tuple)) and len(c) == 2 for c in spec_["cases"])):
+                and all(isinstance(c, (list, tuple)) and len(c) == 2
+                        and isinstance(c[0], (list, tuple)) for c in spec_["cases"])
+                and all(isinstance(i, int) for i in spec_.get("arrays", []))):
             raise InputError(f"{path}: CASES[{question!r}] must be {{'call': 'name', 'cases': "
-                             "[[inputs, expected], ...]}.")
-    return CheckData(checks=checks, hidden=dict(getattr(module, "HIDDEN", {}) or {}),
+                             "[[inputs, expected], ...]} (and 'arrays': [argument positions]).")
+    hidden = getattr(module, "HIDDEN", {}) or {}
+    # a set of question ids only tells the students' self-check that more tests exist
+    hidden = dict(hidden) if isinstance(hidden, dict) else {}
+    return CheckData(checks=checks, hidden=hidden,
                      optional=frozenset(getattr(module, "OPTIONAL", ()) or ()), cases=cases,
                      givens=_givens(path, getattr(module, "GIVENS", {}) or {}))
 

@@ -46,6 +46,7 @@ class Step:
     source: str = ""               # a given cell's source
     questions: list = field(default_factory=list)   # (question, expression) of an answer cell
     optional: bool = False
+    setup: list = field(default_factory=list)  # an optional step: the exercise's imports above it
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Plan:
     optional: list                 # optional questions with CASES (graded in the sandbox)
     warnings: list
     givens: dict = field(default_factory=dict)   # computed givens (the checks module's GIVENS)
+    optional_warnings: list = field(default_factory=list)   # optional questions not gradable
 
     def columns(self, with_optional: bool = False) -> list[str]:
         return (self.core + [f"hidden_{q}" for q in self.hidden]
@@ -77,6 +79,7 @@ def make_plan(ref, data) -> Plan:
         by_cell.setdefault(item.cell_id, []).append((item.question, item.expression))
     optional = set(data.optional) | {q for c in optional_cells for q, _ in by_cell.get(c, [])}
     steps = []
+    imports: list[str] = []   # the exercise's own import lines so far (the kit's copy, trusted)
     for cell in ref.exercise.cells:
         if cell.cell_type != "code":
             continue
@@ -84,9 +87,11 @@ def make_plan(ref, data) -> Plan:
         if cell.get("metadata", {}).get("seminar", {}).get("answer") == "code" or cid in by_cell:
             questions = by_cell.get(cid, [])
             is_optional = cid in optional_cells or (questions and all(q in optional for q, _ in questions))
-            steps.append(Step("answer", cid, questions=questions, optional=bool(is_optional)))
+            steps.append(Step("answer", cid, questions=questions, optional=bool(is_optional),
+                              setup=list(imports) if is_optional else []))
         else:
             steps.append(Step("given", cid, source=cell.source))
+            imports.extend(line for line in import_lines(cell.source) if line not in imports)
     core = [q for q in ref.questions if q not in optional]
     warnings = []
     for q in core:
@@ -97,9 +102,27 @@ def make_plan(ref, data) -> Plan:
         if question in core and question not in data.hidden:
             warnings.append(f"the hidden tests in {hidden.cell_id} ({hidden.after}) have no HIDDEN "
                             f"entry for {question} in the checks module: not graded")
+    uncased = [q for q in ref.questions if q in optional and q not in data.cases]
+    optional_warnings = [f"optional {q} has no CASES in the checks module: --optional does not "
+                         "grade it" for q in uncased]
     return Plan(ref, data, steps, core, [q for q in core if q in data.hidden],
                 [q for q in ref.questions if q in optional and q in data.cases], warnings,
-                givens=dict(getattr(data, "givens", {}) or {}))
+                givens=dict(getattr(data, "givens", {}) or {}), optional_warnings=optional_warnings)
+
+
+def import_lines(source: str) -> list[str]:
+    """The top-level ``import`` and ``from ... import`` statements of a cell, as text."""
+    import ast
+
+    from seminar.instructor.submissions import _masked
+
+    text = _masked(source)
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError):
+        return []
+    return [ast.get_source_segment(text, node) for node in tree.body
+            if isinstance(node, (ast.Import, ast.ImportFrom))]
 
 
 @dataclass
@@ -236,28 +259,56 @@ def grade_optional(plan: Plan, sub, row: Row, unsafe: bool = False,
         return
     match = match_cells(plan.ref, sub.nb)
     names: dict = dict(plan.givens)  # computed here, never by a notebook
+    before: list[str] = []           # the student's earlier optional cells (q12 may use q11's def)
     for step in plan.steps:
         if step.kind == "given":
             v.givens(step.source, names)
-        for question, _ in step.questions if step.kind == "answer" and step.optional else []:
+            continue
+        if not step.optional:
+            continue
+        source = (sub.nb.cells[match.index[step.cell_id]].source
+                  if step.cell_id in match.index else None)
+        for question, _ in step.questions:
             if question not in plan.optional:
                 continue
             spec, key = plan.data.cases[question], f"optional_{question}"
-            if step.cell_id not in match.index:
+            if source is None:
                 row.points[key], row.details[key] = 0, ("not graded", "answer cell deleted")
                 continue
-            source = sub.nb.cells[match.index[step.cell_id]].source
             inputs = [list(c[0]) for c in spec["cases"]]
-            outcome = sandbox.run(source, names, spec["call"], inputs, unsafe=unsafe)
+            outcome = sandbox.run(source, names, spec["call"], inputs, unsafe=unsafe,
+                                  setup=step.setup, before=before, arrays=spec.get("arrays", ()))
             row.seconds += outcome.seconds
             if outcome.outputs is None:
                 row.points[key], row.details[key] = 0, ("failed", outcome.error)
                 continue
             wrong = [i for i, (out, case) in enumerate(zip(outcome.outputs, spec["cases"]))
-                     if "value" not in out or not _same(out["value"], case[1])]
+                     if not _expected(out, case[1])]
             row.points[key] = 0 if wrong else 1
-            row.details[key] = (("failed", f"{len(wrong)} of {len(inputs)} hidden cases wrong")
-                                     if wrong else ("passed", f"{len(inputs)} hidden cases"))
+            row.details[key] = (("failed", f"{len(wrong)} of {len(inputs)} hidden cases wrong"
+                                 + _first_error(outcome.outputs, wrong))
+                                if wrong else ("passed", f"{len(inputs)} hidden cases"))
+        if source is not None:
+            before.append(source)
+
+
+def _expected(out, expected) -> bool:
+    """Does one sandbox output match the expected result (a value, or a test of the output)?"""
+    if not isinstance(out, dict):
+        return False
+    if callable(expected):
+        try:
+            return bool(expected(out))
+        except Exception:  # noqa: BLE001 - an odd output from the sandbox fails the case
+            return False
+    return "value" in out and _same(out["value"], expected)
+
+
+def _first_error(outputs, wrong) -> str:
+    for i in wrong:
+        if "error" in outputs[i]:
+            return f" (the first raised {str(outputs[i]['error'])[:120]})"
+    return ""
 
 
 # ---------------------------------------------------------------- writing rows as they come
@@ -396,7 +447,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(out_arg) if out_arg else Path(f"{name}-gradebook.csv")
     columns = plan.columns(args.optional)
     book = Book(out, name, columns, plan.columns(False), args.force)
-    for warning in plan.warnings:
+    for warning in plan.warnings + (plan.optional_warnings if args.optional else []):
         print(f"note: {warning}", file=sys.stderr)
     blocked = None
     if args.optional and plan.optional:

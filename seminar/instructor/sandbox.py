@@ -16,8 +16,10 @@ If the grader runs as root, the sandbox gets no user namespace (root does not ne
 the runner inside drops to the user ``nobody`` before reading the student's code, so the
 process limit holds (root is exempt from it).
 
-The sandboxed process gets the student's cell, the given values and the hidden *inputs*;
-it prints the outputs as JSON, and the grader compares them with the expected results.
+The sandboxed process gets the exercise's own import lines (taken by the grader from the
+kit's copy of the exercise, never from the student's notebook), the given values, the
+student's cells and the hidden *inputs*; it prints the outputs as JSON, and the grader
+compares them with the expected results outside.
 """
 from __future__ import annotations
 
@@ -78,6 +80,14 @@ def problem() -> str | None:
     return None
 
 
+def _json_ok(value) -> bool:
+    try:
+        json.dumps(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
 def _processes_of(uid: int) -> int:
     count = 0
     for entry in os.scandir("/proc"):
@@ -136,8 +146,12 @@ def command(bwrap: str, as_root: bool) -> list[str]:
 
 
 def run(code: str, names: dict, call: str, inputs: list, *, unsafe: bool = False,
-        wall: float = WALL_SECONDS) -> Outcome:
+        wall: float = WALL_SECONDS, setup: list | tuple = (), before: list | tuple = (),
+        arrays: list | tuple = ()) -> Outcome:
     """Run ``call(*args)`` for each of ``inputs`` after the student's ``code``, in the sandbox.
+
+    ``setup`` (import lines, each run on its own) and ``before`` (the student's earlier
+    cells, errors ignored) run first; ``arrays`` are argument positions made numpy arrays.
 
     ``unsafe=True`` runs it in a plain subprocess with the same limits but no sandbox (only
     for a machine where nothing can be lost: ``--unsafe-no-sandbox``).
@@ -152,7 +166,9 @@ def run(code: str, names: dict, call: str, inputs: list, *, unsafe: bool = False
     else:
         cmd = command(bwrap, as_root)
     kit = str(KIT_ROOT) if unsafe else "/kit"
-    request = json.dumps({"code": code, "names": names, "call": call, "inputs": inputs, "kit": kit})
+    names = {k: v for k, v in names.items() if _json_ok(v)}
+    request = json.dumps({"code": code, "names": names, "call": call, "inputs": inputs, "kit": kit,
+                          "setup": list(setup), "before": list(before), "arrays": list(arrays)})
     with tempfile.TemporaryDirectory(prefix="seminar-sandbox-") as work:
         stdin_path, stdout_path = Path(work) / "in.json", Path(work) / "out.json"
         stderr_path = Path(work) / "err.txt"

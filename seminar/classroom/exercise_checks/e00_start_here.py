@@ -59,3 +59,20 @@ OPTIONAL = {"q7"}
 
 #: The instructor's hidden tests of q7 try dates the self-check does not.
 HIDDEN = {"q7"}
+
+
+def _days(earlier: str, later: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+#: Hidden cases of q7 for ``grade --optional`` (run in the sandbox, compared by the grader):
+#: the self-check's dates, then the hidden tests' (premiere to US release, a leap-free
+#: February, the dates swapped).
+CASES = {"q7": {"call": "days_between", "cases": [
+    *[[[a, b], _days(a, b)] for a, b in DAY_CASES],
+    [["2013-10-13", "2013-12-18"], _days("2013-10-13", "2013-12-18")],
+    [["2014-02-28", "2014-03-02"], _days("2014-02-28", "2014-03-02")],
+    [["2014-03-02", "2013-12-18"], _days("2014-03-02", "2013-12-18")],
+]}}

@@ -143,3 +143,23 @@ CHECKS = {
 
 #: The questions under "Going further (optional, for those who code)".
 OPTIONAL = {"q13", "q14"}
+
+
+def _crosses_at(growth, threshold, minute):
+    """A test of a sandbox output: is the returned rate one that passes ``threshold`` at ``minute``?"""
+    def test(out):
+        rate = out.get("value")
+        if not _is_number(rate):
+            return False
+        passed = duration.threshold_minute(threshold, growth=growth, rate=float(rate),
+                                           minutes=minute * 2)
+        return passed is not None and abs(passed - minute) <= 0.5
+    return test
+
+
+#: Hidden cases of q13 for ``grade --optional``: the returned rate is tried with the kit's own
+#: model, in the grader's process (the function needs the exercise's ``duration`` import, which
+#: the sandbox runs from the kit's copy of the exercise).
+CASES = {"q13": {"call": "rate_for_crossing", "cases": [
+    [[growth, threshold, minute], _crosses_at(growth, threshold, minute)]
+    for growth, threshold, minute in CROSSING_CASES]}}

@@ -131,3 +131,15 @@ CHECKS = {
 
 #: Questions under "Going further (optional, for those who code)".
 OPTIONAL = {"q11", "q12", "q13"}
+
+
+#: Hidden cases of q11 for ``grade --optional`` (partners, capacity, add) -> attention each
+#: receives, from the reference formula; the partners arrive as numpy arrays (a single count
+#: as a 0-d array), so arithmetic on arrays is what passes.
+CASES = {"q11": {"call": "linear_heart", "arrays": [0], "cases": [
+    *[[[n, cap, add], float(linear_heart_reference(n, cap, add))]
+      for n, cap, add in [(1, 2.0, 0.3), (2, 1.0, 0.0), (10, 7.5, 1.0), (641, CAPACITY, 0.01),
+                          (8316, 1.0, 0.5)]],
+    [[[1, 2, 641, 8316], 3.0, 0.2],
+     [float(x) for x in linear_heart_reference([1, 2, 641, 8316], 3.0, 0.2)]],
+]}}

@@ -93,3 +93,19 @@ CHECKS = {
 
 #: Questions under "Going further (optional, for those who code)".
 OPTIONAL = {"q9", "q10"}
+
+
+def _same_people(want):
+    def test(out):
+        got = out.get("value")
+        return (isinstance(got, list) and len(got) == len(want)
+                and all(isinstance(g, (bool, int)) and bool(g) == w for g, w in zip(got, want)))
+    return test
+
+
+#: Hidden cases of q9 for ``grade --optional``: the tables of the self-check, passed as numpy
+#: arrays; the expected people come from the kit's own definition (NO_ONE).
+CASES = {"q9": {"call": "no_one", "arrays": [0, 1], "cases": [
+    [[strengths.tolist(), has_os.tolist()],
+     _same_people([bool(x) for x in NO_ONE(strengths, has_os)])]
+    for strengths, has_os in _cases()]}}

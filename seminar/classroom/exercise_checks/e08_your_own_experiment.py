@@ -214,3 +214,24 @@ CHECKS = {
 
 #: "Going further (optional, for those who code)".
 OPTIONAL = {"q12", "q13", "q14", "q15"}
+
+
+def _a_table(out):
+    """A sandbox output: a table (as the sandbox sends it) with a finite number in some column."""
+    table = out.get("value")
+    if not isinstance(table, dict) or not table.get("rows") or not isinstance(table.get("columns"), dict):
+        return False
+    return any(_is_number(x) for column in table["columns"].values() if isinstance(column, list)
+               for x in column)
+
+
+def _value_error(out):
+    return str(out.get("error", "")).startswith("ValueError")
+
+
+#: Hidden cases of q13 for ``grade --optional``. Every model differs, so they test the pattern:
+#: ``my_model()`` gives a table with a finite number; NaN or text for the first parameter raises
+#: ValueError. (q14 draws on an Axes and q15 describes a table: neither can be passed into the
+#: sandbox as data, so they are read by a person.)
+CASES = {"q13": {"call": "my_model", "cases": [
+    [[], _a_table], [[math.nan], _value_error], [[BAD_TEXT], _value_error]]}}
