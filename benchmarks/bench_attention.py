@@ -33,7 +33,7 @@ def main() -> None:
 
     wide = attention.partner_range(high=200_000, points=2_000)
     every10 = np.arange(1, 83_161)
-    print("\nseminar.attention, 10x classroom sizes")
+    print("\nseminar.models.attention, 10x classroom sizes")
     report(f"  attention_table, 1 to 200,000 ({len(wide)} rows)",
            timed(lambda: attention.attention_table(wide), 20))
     report("  attention_table, every count 1 to 83,160",

@@ -43,7 +43,7 @@ def main() -> None:
         report("save again under a taken name (-2, -3, ...)",
                timed(lambda: poll.save(record, tmp / "again"), 50))
 
-        print("\nseminar.poll.load_class")
+        print("\nseminar.models.poll.load_class")
         report("  the sample class (27 files)", timed(lambda: poll.load_class(poll.SAMPLE_DIR), 20))
         for n in (500, 5_000):
             folder = tmp / f"class{n}"
@@ -58,7 +58,7 @@ def main() -> None:
         view.folder.value = str(tmp / "class500")
         report("  Load the class: 500 files", timed(view.load, 5))
 
-    print("\nseminar.capstone.crowd_model")
+    print("\nseminar.models.capstone.crowd_model")
     report("  241 steps (the default)", timed(capstone.crowd_model, 50))
     report("  100,000 steps", timed(lambda: capstone.crowd_model(steps=100_000), 20))
 

@@ -1,7 +1,15 @@
-"""Between the Words: models, views and checks for a seminar on Her (2013).
+"""Between the Words: a teaching kit for a seminar on Her (2013).
 
-Models (room, duration, ...) are plain Python and import no widgets; views in
-``seminar.views`` are thin ipywidgets front ends over them.
+The package has four wings (each ``__init__.py`` says what lives there and what it may import):
+
+- ``seminar.models``: the toys' models, plain Python that imports no widgets;
+- ``seminar.views``: thin ipywidgets front ends over the models;
+- ``seminar.classroom``: what notebooks call besides the apps (excerpts, self-checks, hand-in);
+- ``seminar.instructor``: every ``python -m seminar ...`` command and what only it uses.
+
+The top level keeps what every wing shares: this module (finding the kit's root folder),
+``text`` (escaping and checking text), ``files`` (writing a file atomically) and
+``_jupyter`` (the page JupyterLab opens on).
 """
 import os
 from pathlib import Path

@@ -284,7 +284,7 @@ def test_a_megabyte_string_gets_a_short_message():
     assert len(str(info.value)) < 200
 
 
-# -- the exercise's checks (seminar/exercise_checks/e04_one_of_many.py) -----------------
+# -- the exercise's checks (seminar/classroom/exercise_checks/e04_one_of_many.py) -----------------
 def test_exercise_checks_accept_right_answers_and_explain_wrong_ones():
     from matplotlib.figure import Figure
 

@@ -96,3 +96,14 @@ def test_main_only_calls_the_instructor_cli():
     source = (PACKAGE_DIR / "__main__.py").read_text(encoding="utf-8")
     assert imported_modules(source) >= {"seminar.instructor.cli"}
     assert len(source.splitlines()) < 12
+
+
+@pytest.mark.parametrize("wing", WINGS)
+def test_each_wing_names_every_module_it_holds(wing):
+    """A wing's ``__init__`` docstring is its map: a module it does not name is a newcomer's
+    blind spot, and the map goes stale silently unless a test reads it."""
+    folder = PACKAGE_DIR / wing
+    doc = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8"))) or ""
+    modules = sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    unnamed = [m for m in modules if f"``{m}``" not in doc]
+    assert modules and not unnamed, f"seminar/{wing}/__init__.py does not name: {unnamed}"

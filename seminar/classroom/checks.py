@@ -1,7 +1,7 @@
 """Students' self-checks: ``check("q3", answer)`` says correct, not yet right, or not answered yet.
 
 The checks of one exercise are data, kept beside the questions in
-``seminar/exercise_checks/eNN_slug.py`` as a dict ``CHECKS`` of question id to a
+``seminar/classroom/exercise_checks/eNN_slug.py`` as a dict ``CHECKS`` of question id to a
 check object (:class:`Number`, :class:`Exact`, :class:`Choice`, :class:`Predicate`);
 an optional set ``OPTIONAL`` names the questions under "Going further (optional, for
 those who code)", whose results say "optional". In a notebook::

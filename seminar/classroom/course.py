@@ -1,6 +1,6 @@
 """The seminar's lessons as data, read from each lesson notebook's first cell.
 
-The first cell of every lesson (see DESIGN.md) holds a title and the fields
+The first cell of every lesson (see "Adding a lesson" in instructors/README.md) holds a title and the fields
 **Questions**, **Objectives**, **Time** and **Readings**. `lessons()` gathers them into
 a pandas table, from which the README's lesson map and launch links are made, so the
 map is never typed twice.
