@@ -1,5 +1,6 @@
 """The capstone's worked example (lesson 08): known in a crowd."""
 import math
+import re
 
 import matplotlib
 
@@ -13,15 +14,37 @@ from seminar.models import capstone  # noqa: E402
 
 def test_defaults_follow_the_stated_facts_and_assumptions():
     low, high, default = capstone.PARAMETERS["others"]
-    assert default == 8_316  # film-facts.md
-    table = capstone.assumptions_table()
-    assert table.loc["others", "kind"] == "film fact" and "8,316" in table.loc["others", "source"]
-    assert table.loc["speech_wpm", "value"] == 150
+    assert default == 8_316  # the film's number (brajeshwar.com/2023/her)
+    values = capstone.VALUES
+    kinds = {key: kind for key, _, _, kind, _ in capstone.ASSUMPTIONS}
+    assert kinds["others"] == "film fact" and values["others"] == 8_316
+    assert values["speech_wpm"] == 150
     # 150 words a minute, half of the time his, one fact per 1,000 words:
-    words_an_hour = table.loc["speech_wpm", "value"] * 60 * table.loc["his share of the talk", "value"]
-    assert words_an_hour / table.loc["words_per_fact", "value"] == capstone.PARAMETERS["facts_per_hour"][2]
-    assert table.loc["mother_answers", "value"] == capstone.PARAMETERS["mother_answers"][2]
-    assert set(table["kind"]) <= {"film fact", "calibration", "assumption", "assumption (derived)"}
+    words_an_hour = values["speech_wpm"] * 60 * values["his share of the talk"]
+    assert words_an_hour / values["words_per_fact"] == capstone.PARAMETERS["facts_per_hour"][2]
+    assert values["mother_answers"] == capstone.PARAMETERS["mother_answers"][2]
+    assert set(kinds.values()) <= {"film fact", "calibration", "assumption", "assumption (derived)"}
+
+
+def test_the_assumptions_table_reads_in_words_and_cites_public_sources():
+    table = capstone.assumptions_table()
+    assert table.loc["others she talks with", "kind"] == "film fact"
+    assert table.loc["others she talks with", "value"] == "8,316"
+    assert "8,316" in table.loc["others she talks with", "source"]
+    assert "brajeshwar.com/2023/her" in table.loc["others she talks with", "source"]
+    assert "dispatch-4" in table.loc["questions in the setup questionnaire", "source"]
+    assert table.loc["his words per telling fact", "value"] == "1,000"
+    assert table.loc["kinds of answer about his mother", "value"] == "5"
+    labels = [table.index.name, *table.index, *table.columns]
+    for label in labels:  # no parameter names such as mother_answers or speech_wpm
+        assert "_" not in label, label
+    every_label = set(capstone.LABELS)
+    assert set(capstone.PARAMETERS) <= every_label
+    text = table.to_string()
+    for private in ("film-facts", "public-domain.md", "seeds/", "sources/", ".txt"):
+        assert private not in text, private
+    assert not re.search(r"\bseeds? \d{3}", text), "cites a developer's seed file"
+    assert "e+" not in text
 
 
 def test_the_questionnaire_and_the_crowd_by_hand():

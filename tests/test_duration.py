@@ -1,5 +1,6 @@
 """The temporal-disparity model: calibration, growth, threshold, table, and bad parameters."""
 import math
+import re
 from dataclasses import FrozenInstanceError, fields, replace
 
 import numpy as np
@@ -59,7 +60,7 @@ def test_every_assumption_has_a_source_and_the_film_values():
     assert "two one-hundredths of a second" in d.Calibration.source("her_reading_seconds")
     assert "Brysbaert 2019" in d.Calibration.source("human_reading_wpm")
     table = d.calibration_table()
-    assert list(table.index) == [f.name for f in fields(d.Calibration)]
+    assert list(table.index) == [d.LABELS[f.name] for f in fields(d.Calibration)]
     with pytest.raises(ValueError, match="No assumption"):
         d.Calibration.source("nonsense")
 
@@ -308,3 +309,21 @@ def test_error_message_for_a_megabyte_of_text_is_short():
     with pytest.raises(ValueError) as info:
         d.simulate("x" * 1_000_000)
     assert len(str(info.value)) < 200
+
+
+def test_the_calibration_table_reads_in_words_and_cites_public_sources():
+    table = d.calibration_table()
+    for label in [table.index.name, *table.index, *table.columns]:
+        assert "_" not in label, label  # no names_read or her_reading_seconds
+    assert table.loc["names in the baby-name book", "value"] == "180,000"
+    assert table.loc["seconds Samantha takes to read them", "value"] == "0.02"
+    assert table.loc["people she talks with at once", "value"] == "8,316"
+    assert "bygonebureau.com" in table.loc["seconds Samantha takes to read them", "source"]
+    assert "Wikipedia" in table.loc["running time of the film (minutes)", "source"]
+    assert "what-sucks-13" in table.loc["people she is in love with", "source"]
+    text = table.to_string()
+    for private in ("film-facts", "public-domain.md", "seeds/", "sources/", ".txt"):
+        assert private not in text, private
+    assert not re.search(r"\bseeds? \d{3}", text), "cites a developer's seed file"
+    assert "e+" not in text
+    assert set(d.LABELS) == {f.name for f in fields(d.Calibration)}

@@ -12,7 +12,7 @@ once it falls below one, she can tell him from all of them.
 
 It is built in the pattern the students copy (a function returning a pandas table,
 parameter ranges as data, a plot with a text description), only on film facts (with
-their sources) and labelled assumptions: :func:`assumptions_table` lists them all.
+their public sources) and labelled assumptions: :func:`assumptions_table` lists them all.
 No widgets here: lesson 08 puts sliders on it with ``ipywidgets.interact``.
 
 Example::
@@ -38,31 +38,43 @@ PARAMETERS = {
     "facts_per_hour": (0.0, 20.0, 4.5),
 }
 
-#: Film facts and calibration (with sources) and the model's assumptions (labelled).
+#: Film facts and calibration (with their public sources) and the model's assumptions
+#: (labelled): (key, label in words, value, kind, source). The key is the parameter's name
+#: in code; students read the label. Sources are ones a student can look up: a web page, an
+#: essay in readings/ (by excerpt id), or the kit's own stated assumption.
 ASSUMPTIONS = [
-    ("others", 8_316, "film fact",
-     "Samantha is talking with 8,316 others (film-facts.md: brajeshwar.com/2023/her and quote lists)"),
-    ("questionnaire", "3 questions", "film fact",
+    ("others", "others she talks with", 8_316, "film fact",
+     "Samantha is talking with 8,316 others (brajeshwar.com/2023/her and lists of quotes "
+     "from the film)"),
+    ("questionnaire", "questions in the setup questionnaire", "3 questions", "film fact",
      "OS1's setup questionnaire asks: social or anti-social; a male or a female voice; your "
-     "relationship with your mother (seed 003, The Dispatch; excerpt dispatch-4)"),
-    ("no other questions", "", "assumption",
+     "relationship with your mother (The Dispatch, 2023, a ten-year retrospective on Her; "
+     "excerpt dispatch-4)"),
+    ("no other questions", "no other questions", "", "assumption",
      "The sources record these three questions; the model assumes the questionnaire asks "
      "nothing else"),
-    ("yes/no answers", 2, "assumption",
+    ("yes/no answers", "yes/no answers from the first two questions", 2, "assumption",
      "The first two questions have two answers each, and each answer is as telling as one "
      "yes/no answer: it halves the crowd (people answer evenly and independently)"),
-    ("mother_answers", 5, "assumption",
+    ("mother_answers", "kinds of answer about his mother", 5, "assumption",
      "The open question about his mother sorts people into 5 kinds of answer, evenly"),
-    ("speech_wpm", 150, "calibration",
-     "Conversational speech, about 150 words a minute (film-facts.md, calibration)"),
-    ("his share of the talk", 0.5, "assumption",
+    ("speech_wpm", "speaking speed (words a minute)", 150, "calibration",
+     "Conversational speech, about 150 words a minute: the kit's round working figure, as in "
+     "lesson 03 (no study is cited for it)"),
+    ("his share of the talk", "his share of the talk", 0.5, "assumption",
      "Theodore speaks half of the time: 4,500 of his words an hour"),
-    ("words_per_fact", 1_000, "assumption",
+    ("words_per_fact", "his words per telling fact", 1_000, "assumption",
      "Most of what he says sets him apart from no one; on average one thousand of his words "
      "tell her one new thing as telling as a yes/no answer"),
-    ("facts_per_hour", 4.5, "assumption (derived)",
+    ("facts_per_hour", "telling facts per hour of talk", 4.5, "assumption (derived)",
      "4,500 words an hour / 1,000 words per fact"),
 ]
+
+#: key -> value, for code (the table shows the values in words).
+VALUES = {key: value for key, _, value, _, _ in ASSUMPTIONS}
+
+#: key -> the label a student reads (parameters and assumptions alike).
+LABELS = {key: label for key, label, _, _, _ in ASSUMPTIONS} | {"hours": "hours of talk"}
 
 #: Colours (Okabe-Ito) and line styles of the plot: distinct without colour, too.
 STYLE = {"crowd": {"color": "#0072B2", "linestyle": "-", "label": "others she cannot yet tell from him"},
@@ -71,10 +83,19 @@ STYLE = {"crowd": {"color": "#0072B2", "linestyle": "-", "label": "others she ca
 
 
 def assumptions_table() -> pd.DataFrame:
-    """Every fact and assumption the model rests on, with its kind and source."""
-    table = pd.DataFrame(ASSUMPTIONS, columns=["name", "value", "kind", "source"]).set_index("name")
-    table["value"] = table["value"].astype(object)
-    return table
+    """Every fact and assumption the model rests on, with its kind and source, for reading.
+
+    Rows are labelled in words and values are written out (8,316, 0.5); the values as
+    numbers, by parameter name, are in :data:`VALUES`.
+    """
+    rows = [(label, _words(value), kind, source) for _, label, value, kind, source in ASSUMPTIONS]
+    return pd.DataFrame(rows, columns=["fact or assumption", "value", "kind", "source"]
+                        ).set_index("fact or assumption")
+
+
+def _words(value) -> str:
+    """A value as a student reads it: 8,316 and 0.5, never 8316.0; text as it is."""
+    return value if isinstance(value, str) else plain_number(value)
 
 
 def check_parameter(name: str, value, parameters: dict | None = None):
@@ -137,6 +158,29 @@ def crowd_model(hours: float = 6.0, others: int = 8_316, mother_answers: int = 5
     table.attrs = {"parameters": params,
                    "single_out_hour": single_out_hour(others, mother_answers, facts_per_hour)}
     return table
+
+
+#: Column names of :func:`crowd_model` in words (the names in code stay, for students' models).
+COLUMNS = {"hour": "hours of talk", "facts": "facts she knows (in yes/no answers)",
+           "others_like_him": "others who still match everything she knows",
+           "told_apart": "told apart from all of them?"}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A table of :func:`crowd_model` for reading: columns in words, numbers written out.
+
+    Facts to one decimal; the expected count as :func:`describe_crowd` writes it (416, 18.4,
+    0.812, 0.000003: never 4.2e-06); yes or no for ``told_apart``.
+    """
+    if not isinstance(table, pd.DataFrame) or not set(COLUMNS) - {"hour"} <= set(table.columns):
+        raise ValueError("table must be a table made by crowd_model(), with the columns "
+                         f"facts, others_like_him and told_apart; got {type(table).__name__}.")
+    out = pd.DataFrame({
+        COLUMNS["facts"]: [f"{x:.1f}" for x in table["facts"]],
+        COLUMNS["others_like_him"]: [_count(float(x)) for x in table["others_like_him"]],
+        COLUMNS["told_apart"]: ["yes" if x else "no" for x in table["told_apart"]],
+    }, index=pd.Index([f"{h:g}" for h in table.index], name=COLUMNS["hour"]))
+    return out
 
 
 def single_out_hour(others: int = 8_316, mother_answers: int = 5,

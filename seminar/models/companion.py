@@ -277,14 +277,15 @@ def plot_compare(weights, ax=None):
     ax.barh([v - 0.2 for v in y], table["engagement only"], height=0.38, color="#E69F00",
             hatch="//", edgecolor="#333333", linewidth=0.5, label="the engagement-only companion")
     for v, a, b in zip(y, table["your objective"], table["engagement only"]):
-        ax.text(a + 1, v + 0.2, str(a), va="center", fontsize=8)
-        ax.text(b + 1, v - 0.2, str(b), va="center", fontsize=8)
+        # sizes from rcParams (font.size): a view sets them for the space it has
+        ax.text(a + 1, v + 0.2, str(a), va="center")
+        ax.text(b + 1, v - 0.2, str(b), va="center")
     ax.set_yticks(y, [f"{label} ({side})" for label, side in zip(table.index, table["side"])])
     ax.set_xlim(0, 110)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.set_xlabel("points (0 to 100; the kit's assumptions, not measurements)")
     ax.axhline(2.5, color="#555555", linewidth=0.8, linestyle=":")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.3, -0.22), ncol=2, frameon=False, fontsize=8.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.3, -0.22), ncol=2, frameon=False)
     return ax
 
 

@@ -1,7 +1,8 @@
 """Temporal disparity: how long Theodore's moments last for Samantha.
 
-A clock-based model of the film's "spaces between words" (seed 000), calibrated from
-the baby-name scene. Every assumption is a named parameter of :class:`Calibration`,
+A clock-based model of the film's "spaces between words" (the essay "The Difference of
+Life in Spike Jonze's 'Her'", readings/difference-of-life.md), calibrated from the
+baby-name scene. Every assumption is a named parameter of :class:`Calibration`,
 with its source; :func:`calibration_table` lists them. No widgets here.
 
 **The central assumption.** The ratio measures how much faster Samantha *reads* than a
@@ -31,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from seminar.models.params import check_number, check_whole, short, source_of, sourced
-from seminar.text import clean_text
+from seminar.text import clean_text, plain_number
 
 GROWTH_KINDS = ("constant", "exponential", "logistic")
 
@@ -64,21 +65,24 @@ class Calibration:
 
     names_read: float = field(default=180_000, metadata=sourced(
         "Names in the baby-name book Samantha reads: about 180,000, by fan transcripts' count "
-        "(film-facts.md; the film itself does not say)"))
+        "(the film itself does not say; the book's title is unverified)"))
     her_reading_seconds: float = field(default=0.02, metadata=sourced(
         "Samantha reads the book \"in two one-hundredths of a second\" "
-        "(bygonebureau.com, 2014-02-03, quoting the film; film-facts.md)"))
+        "(bygonebureau.com, 2014-02-03, quoting the film)"))
     human_reading_wpm: float = field(default=238, metadata=sourced(
         "Adult silent reading speed, words per minute (Brysbaert 2019, Journal of Memory and "
         "Language 109:104047); one name counted as one word"))
     speech_wpm: float = field(default=150, metadata=sourced(
-        "Conversational speech, words per minute (film-facts.md calibration)"))
+        "Conversational speech, words per minute: the kit's round working figure "
+        "(no study is cited for it)"))
     film_minutes: float = field(default=126, metadata=sourced(
-        "Running time of Her in minutes (Wikipedia, Her (film); film-facts.md)"))
+        "Running time of Her in minutes (Wikipedia, \"Her (film)\"; cinemablographer.com review)"))
     conversations: int = field(default=8_316, metadata=sourced(
-        "People Samantha is talking with at once (brajeshwar.com/2023/her; film-facts.md)"))
+        "People Samantha is talking with at once (brajeshwar.com/2023/her and lists of quotes "
+        "from the film)"))
     loved: int = field(default=641, metadata=sourced(
-        "People Samantha is in love with (seed 001, a reader's comment; film-facts.md)"))
+        "People Samantha is in love with (brajeshwar.com/2023/her; a reader's comment below "
+        "\"What sucks about Her, and what doesn't\", excerpt what-sucks-13)"))
     ceiling_factor: float = field(default=1000, metadata=sourced(
         "The kit's assumption, not from the film: with logistic growth, her speed levels off "
         "at this multiple of the starting ratio unless a ceiling is given"))
@@ -171,14 +175,31 @@ def attention_per_conversation(calibration: Calibration | None = None, ratio: fl
     return r / n
 
 
+#: Each assumption of :class:`Calibration` as a student reads it (the table's row labels).
+LABELS = {
+    "names_read": "names in the baby-name book",
+    "her_reading_seconds": "seconds Samantha takes to read them",
+    "human_reading_wpm": "a person's reading speed (words a minute)",
+    "speech_wpm": "speaking speed (words a minute)",
+    "film_minutes": "running time of the film (minutes)",
+    "conversations": "people she talks with at once",
+    "loved": "people she is in love with",
+    "ceiling_factor": "highest speed, as a multiple of the first (S-curve growth)",
+}
+
+
 def calibration_table(calibration: Calibration | None = None) -> pd.DataFrame:
-    """Every assumption with its value and source, one row each."""
+    """Every assumption with its value and source, one row each, for reading.
+
+    Rows are labelled in words (:data:`LABELS`) and values written out (180,000 and 0.02,
+    never 180000.0); the numbers themselves are the fields of ``calibration``.
+    """
     cal = _calibration(calibration)
     names = [f.name for f in fields(Calibration)]
     return pd.DataFrame({
-        "value": np.array([getattr(cal, n) for n in names], dtype=object),  # 180000, not 180000.00
+        "value": [plain_number(getattr(cal, n)) for n in names],
         "source": [f.metadata["source"] for f in fields(Calibration)],
-    }, index=pd.Index(names, name="assumption"))
+    }, index=pd.Index([LABELS[n] for n in names], name="assumption"))
 
 
 def calibration_summary(calibration: Calibration | None = None) -> pd.DataFrame:
@@ -408,7 +429,7 @@ def format_duration(seconds: float, digits: int = 3) -> str:
     """A human-friendly duration: 907563 -> '10.5 days', 1.715e10 -> '544 years'.
 
     ``digits`` significant figures (3 by default; the film in her time is 543.5 years,
-    which film-facts.md gives as "about 543").
+    which the kit's calibration notes round down to "about 543").
     """
     s = check_number("seconds", seconds, 0, 1e300)
     digits = check_whole("digits", digits, 1, 15)

@@ -10,6 +10,7 @@ import base64
 import functools
 import io
 import logging
+import math
 
 import ipywidgets as widgets
 
@@ -95,6 +96,38 @@ FIGURE_FONT = {"font.size": 11, "axes.titlesize": 12, "axes.labelsize": 11,
                "xtick.labelsize": 10.5, "ytick.labelsize": 10.5, "legend.fontsize": 10.5}
 #: The narrowest an app figure is shown (``figure_html(..., min_width=...)``): below it, it scrolls.
 FIGURE_MIN_WIDTH = 560
+#: The smallest text a figure may show, in CSS pixels, at its narrowest.
+MIN_TEXT_PX = 10.0
+
+
+def smallest_text_pt(fig) -> float:
+    """The size in points of the smallest visible text in a drawn matplotlib Figure.
+
+    Call it after the figure is drawn (``png_of``): tick labels exist only then.
+    """
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text().strip() and t.get_figure() is not None]
+    if not sizes:
+        raise ValueError("The figure has no text to measure.")
+    return min(sizes)
+
+
+def text_px_at(fig, shown_width: float) -> float:
+    """Height in CSS px of the figure's smallest text when the picture is ``shown_width`` px wide.
+
+    A point is 1/72 inch whatever the dpi: shown ``shown_width`` px wide, a figure
+    ``w`` inches wide shows ``pt`` points as ``pt / 72 * shown_width / w`` px.
+    """
+    return smallest_text_pt(fig) / 72 * shown_width / fig.get_figwidth()
+
+
+def readable_min_width(fig, floor: int = FIGURE_MIN_WIDTH) -> int:
+    """The narrowest a drawn figure may be shown with its text >= ``MIN_TEXT_PX``, never less
+    than ``floor`` (narrower than that, it scrolls sideways rather than shrink)."""
+    need = MIN_TEXT_PX * 72 * fig.get_figwidth() / smallest_text_pt(fig)
+    return max(int(floor), math.ceil(need))
 
 
 def png_of(fig, dpi: int = 100) -> bytes:
@@ -134,12 +167,15 @@ def figure_html(png: bytes, alt: str, *, css_class: str = "seminar-figure", max_
 class StaticFigure:
     """A picture with its description, shown in a notebook as an image with alt text."""
 
-    def __init__(self, png: bytes, description: str, css_class: str = "seminar-figure"):
+    def __init__(self, png: bytes, description: str, css_class: str = "seminar-figure", *,
+                 min_width: int | None = None):
         figure_html(png, description)  # refuses a figure without words, at once
         self.png, self.description, self.css_class = png, description, css_class
+        self.min_width = min_width  # narrowest shown (then it scrolls): see figure_html
 
     def _repr_html_(self) -> str:
-        return figure_html(self.png, self.description, css_class=self.css_class)
+        return figure_html(self.png, self.description, css_class=self.css_class,
+                           min_width=self.min_width)
 
     def __repr__(self) -> str:
         return f"Figure: {self.description}"

@@ -14,11 +14,13 @@ them with the model; a bad value becomes a message and changes nothing.
 from __future__ import annotations
 
 import ipywidgets as widgets
+import matplotlib
 from matplotlib.figure import Figure
 
 from seminar.models import companion as model
 from seminar.text import escape
-from seminar.views.common import App, figure_html, guarded, message_html, png_of, status_box
+from seminar.views.common import (FIGURE_FONT, FIGURE_MIN_WIDTH, App, figure_html, guarded,
+                                  message_html, png_of, status_box)
 from seminar.views.controls import Slider
 
 PRESETS = {
@@ -55,9 +57,12 @@ class CompanionView(App):
         self.description = widgets.HTML()
         self._quiet = False
         # Fixed margins, not a layout engine: the engine would cost a second draw per update.
-        self.fig = Figure(figsize=(7.4, 3.8), dpi=100)
-        self.fig.subplots_adjust(left=0.37, right=0.96, top=0.97, bottom=0.3)
-        self.ax = self.fig.subplots()
+        # Text sizes from FIGURE_FONT, drawn 760 px wide and shown no narrower than
+        # FIGURE_MIN_WIDTH: the text stays >= 10 CSS px in a narrow column (it scrolls instead).
+        with matplotlib.rc_context(FIGURE_FONT):
+            self.fig = Figure(figsize=(7.6, 4.0), dpi=100)
+            self.fig.subplots_adjust(left=0.37, right=0.96, top=0.97, bottom=0.3)
+            self.ax = self.fig.subplots()
 
         self.update = guarded(self.status)(self._update)
         self.apply = guarded(self.status)(self._apply)
@@ -114,12 +119,13 @@ class CompanionView(App):
             "<th style='text-align:left;padding-right:14px'>side</th>"
             "<th style='padding-right:14px'>your objective</th><th>engagement only</th></tr>"
             f"{rows}</table>")
-        self.ax.clear()
-        model.plot_compare(weights, self.ax)
-        self.png = png_of(self.fig)
+        with matplotlib.rc_context(FIGURE_FONT):
+            self.ax.clear()
+            model.plot_compare(weights, self.ax)
+            self.png = png_of(self.fig)
         self.figure.value = figure_html(self.png, model.describe_compare(weights),
-                                        css_class="seminar-companion-plot", max_width=740,
-                                        caption=False)
+                                        css_class="seminar-companion-plot", max_width=760,
+                                        caption=False, min_width=FIGURE_MIN_WIDTH)
         self.description.value = (
             '<p class="seminar-companion-description" role="note" aria-live="polite">'
             f"<b>What the figure shows:</b> {escape(model.describe_compare(weights))}</p>")

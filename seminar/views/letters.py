@@ -17,11 +17,13 @@ from __future__ import annotations
 import io
 
 import ipywidgets as widgets
+import matplotlib
 import pandas as pd
 
 from seminar.models import letters as model
 from seminar.text import escape
-from seminar.views.common import App, figure_html, guarded, message_html, status_box
+from seminar.views.common import (FIGURE_FONT, FIGURE_MIN_WIDTH, App, figure_html, guarded,
+                                  message_html, status_box)
 from seminar.views.controls import Dropdown
 
 from matplotlib.figure import Figure  # draws without pyplot: students' inline plots are untouched
@@ -147,31 +149,40 @@ def describe(table) -> str:
     return text
 
 
-def chart_png(table) -> bytes:
-    """The own/stock bars as a PNG (colour-blind safe; solid versus hatched)."""
+def chart_plot(table) -> Figure:
+    """The own/stock bars on a matplotlib Figure (colour-blind safe; solid versus hatched),
+    720 px wide with FIGURE_FONT sizes: shown no narrower than FIGURE_MIN_WIDTH, its text
+    stays >= 10 px."""
     shown = table.head(MAX_BARS)
     labels = [str(c).replace("$", r"\$") for c in shown.index]  # no mathtext from a name
     own = [0.0 if (p or s != s) else float(s)
            for p, s in zip(shown["problem"], shown["own_share_words"])]
     stock = [0.0 if (p or s != s) else 1.0 - float(s)
              for p, s in zip(shown["problem"], shown["own_share_words"])]
-    fig = Figure(figsize=(7.2, 0.9 + 0.34 * len(shown)), dpi=100)
-    ax = fig.subplots()
-    y = list(range(len(shown)))[::-1]
-    ax.barh(y, own, color=OWN_COLOUR, edgecolor="#000000", linewidth=0.5,
-            label="the customer's own words")
-    ax.barh(y, stock, left=own, color=STOCK_COLOUR, edgecolor="#000000", linewidth=0.5,
-            hatch="//", label="the writer's stock words")
-    ax.set_yticks(y, labels)
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-0.6, len(shown) - 0.4)
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
-    ax.set_xlabel("share of the letter's words")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
-    height = fig.get_figheight()
-    fig.subplots_adjust(left=0.2, right=0.97, bottom=0.55 / height, top=1 - 0.35 / height)
+    with matplotlib.rc_context(FIGURE_FONT):
+        fig = Figure(figsize=(7.2, 1.0 + 0.36 * len(shown)), dpi=100)
+        ax = fig.subplots()
+        y = list(range(len(shown)))[::-1]
+        ax.barh(y, own, color=OWN_COLOUR, edgecolor="#000000", linewidth=0.5,
+                label="the customer's own words")
+        ax.barh(y, stock, left=own, color=STOCK_COLOUR, edgecolor="#000000", linewidth=0.5,
+                hatch="//", label="the writer's stock words")
+        ax.set_yticks(y, labels)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-0.6, len(shown) - 0.4)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
+        ax.set_xlabel("share of the letter's words")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
+        height = fig.get_figheight()
+        fig.subplots_adjust(left=0.2, right=0.97, bottom=0.6 / height, top=1 - 0.4 / height)
+    return fig
+
+
+def chart_png(table) -> bytes:
+    """The chart of :func:`chart_plot` as a PNG."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})  # fast over small
+    with matplotlib.rc_context(FIGURE_FONT):
+        chart_plot(table).savefig(buf, format="png", pil_kwargs={"compress_level": 1})  # fast
     return buf.getvalue()
 
 
@@ -330,7 +341,7 @@ class LettersApp(App):
         self.table.value = table_html(table)
         self.chart_png = chart_png(table)
         self.chart.value = figure_html(self.chart_png, describe(table), css_class="letters-chart",
-                                       max_width=720)
+                                       max_width=720, min_width=FIGURE_MIN_WIDTH)
         problems = int((table["problem"] != "").sum())
         gaps = int((table["missing"] != "").sum())
         note = f"{len(table)} letters written with seed {seed}."

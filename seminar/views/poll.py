@@ -24,8 +24,8 @@ from matplotlib.figure import Figure
 
 from seminar.models import poll as model
 from seminar.text import escape
-from seminar.views.common import (FIGURE_FONT, App, StaticFigure, figure_html, guarded,
-                                  message_html, png_of, status_box)
+from seminar.views.common import (FIGURE_FONT, FIGURE_MIN_WIDTH, App, StaticFigure, figure_html,
+                                  guarded, message_html, png_of, status_box)
 from seminar.views.controls import Dropdown
 from seminar.views.saving import (BINDER_NOTE, folder_controls, name_box, save_controls,
                                    saved_message, typed_html)
@@ -48,19 +48,27 @@ TABLE_CSS = ("<style>.seminar-poll-form table, .seminar-poll-class table {border
 PLOT_CLASS = "seminar-poll-plot"
 
 
-def spread_png(table) -> bytes:
-    """The class's spread (model.plot_spread) as a PNG, with text that stays readable when
-    the picture shrinks to a narrow column."""
+def spread_plot(table) -> Figure:
+    """The class's spread (model.plot_spread) on a matplotlib Figure, 760 px wide with
+    FIGURE_FONT sizes: shown no narrower than FIGURE_MIN_WIDTH, its text stays >= 10 px."""
     with matplotlib.rc_context(FIGURE_FONT):
-        fig = Figure(figsize=(8, 4.2), dpi=100, layout="constrained")
+        fig = Figure(figsize=(7.6, 4.4), dpi=100, layout="constrained")
         model.plot_spread(table, fig.subplots())
-        return png_of(fig)
+        fig.draw_without_rendering()  # lays out (and makes the tick labels) under FIGURE_FONT
+    return fig
+
+
+def spread_png(table) -> bytes:
+    """The class's spread as a PNG (see :func:`spread_plot`)."""
+    with matplotlib.rc_context(FIGURE_FONT):
+        return png_of(spread_plot(table))
 
 
 def spread_figure(table) -> StaticFigure:
     """The class's spread as a figure with alt text (the words of model.describe_spread),
-    for a notebook cell."""
-    return StaticFigure(spread_png(table), model.describe_spread(table), css_class=PLOT_CLASS)
+    for a notebook cell; in a narrow column it scrolls sideways rather than shrink."""
+    return StaticFigure(spread_png(table), model.describe_spread(table), css_class=PLOT_CLASS,
+                        min_width=FIGURE_MIN_WIDTH)
 
 
 def answers_html(record: dict) -> str:
@@ -181,7 +189,7 @@ class ClassView(App):
                                                     border=0) + "</div>")
         self.plot_png = spread_png(table)
         self.plot.value = figure_html(self.plot_png, model.describe_spread(table),
-                                      css_class=PLOT_CLASS)
+                                      css_class=PLOT_CLASS, min_width=FIGURE_MIN_WIDTH)
         self._show_reasons()
         n, bad = result.students, len(result.skipped)
         if n == 0:
