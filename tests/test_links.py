@@ -22,7 +22,8 @@ def nbgitpuller_1_3(link: str, parent: str = "") -> tuple[str, str]:
     """Where nbgitpuller 1.3 clones the link's repository and which page it then opens,
     following its handlers.py line by line (UIHandler.get picks the page and the
     targetpath it hands to the page's script; SyncHandler.get clones into
-    <root>/<NBGITPULLER_PARENTPATH>/<targetpath>). tests/hub/ checks the same on a real hub.
+    <root>/<NBGITPULLER_PARENTPATH>/<targetpath>). tests/browser/test_hub.py checks the same
+    on a real hub.
     Returns (clone folder relative to the server root, JupyterLab path of the page)."""
     query = {k: v[0] for k, v in urllib.parse.parse_qs(urllib.parse.urlparse(link).query).items()}
     repo = query["repo"]

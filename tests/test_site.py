@@ -2,7 +2,8 @@
 tests/browser/test_site.py)."""
 from __future__ import annotations
 
-import os
+import html.parser
+import json
 import re
 import sys
 from pathlib import Path
@@ -11,20 +12,16 @@ import pytest
 
 from seminar import KIT_ROOT
 from seminar.instructor import site
-from seminar.instructor.pdf import chromium, page_count
+from seminar.instructor.pdf import page_count
 from seminar.text import InputError
-from tests.sitebuild import SITE_LESSONS, built_site
+from tests.sitebuild import SITE_LESSONS, built_site, site_or_skip
 
 
 @pytest.fixture(scope="module")
 def out():
-    try:
-        chromium()
-    except InputError as exc:  # the handouts need Chromium; CI requires it (KIT_REQUIRE_BROWSER=1)
-        if os.environ.get("KIT_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"KIT_REQUIRE_BROWSER=1 but {exc}", pytrace=False)
-        pytest.skip(str(exc))
-    return built_site()[0]
+    # npm (the widget renderer) and Chromium (the handouts): skipped without them, unless
+    # KIT_REQUIRE_BROWSER=1 (CI), where that fails
+    return site_or_skip()
 
 
 def test_pages_for_each_built_lesson_and_exercise(out):
@@ -83,6 +80,86 @@ def test_handout_has_no_code_cells(out):
     assert "The live notebook, with the toys: https://mybinder.org/" in handout
     assert 'href="../_static/site.css"' in handout  # the print styles reach the handout
     assert page_count(out / "handouts" / "05-loneliness.pdf") >= 2
+
+
+class _Images(html.parser.HTMLParser):
+    """Every <img> of an HTML text, as its alt attribute (None when it has none)."""
+
+    def __init__(self):
+        super().__init__()
+        self.alts: list[str | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.alts.append(dict(attrs).get("alt"))
+
+
+def _alts_in_html(text: str) -> list[str | None]:
+    parser = _Images()
+    parser.feed(text)
+    parser.close()
+    return parser.alts
+
+
+_WIDGET_STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>',
+                           re.S)
+
+
+def image_alts(page: str) -> list[tuple[str, str | None]]:
+    """(where, alt) of every picture a built page shows: its own <img> tags (a PNG output gets
+    the template's alt, or DEFAULT_ALT) and those the widget renderer draws from the saved
+    state (HTML widgets' values; PNG outputs of Output widgets, with their alt metadata)."""
+    found = [("page", alt) for alt in _alts_in_html(_WIDGET_STATE.sub("", page))]
+    for block in _WIDGET_STATE.findall(page):
+        for model_id, entry in json.loads(block).get("state", {}).items():
+            state = entry.get("state", {})
+            if isinstance(state.get("value"), str):
+                found += [(f"widget {model_id}", alt) for alt in _alts_in_html(state["value"])]
+            for output in state.get("outputs") or []:
+                data, meta = output.get("data", {}), output.get("metadata", {})
+                if isinstance(data.get("text/html"), str):
+                    found += [(f"output of {model_id}", alt) for alt in _alts_in_html(data["text/html"])]
+                if "image/png" in data:
+                    alt = (meta.get("image/png") or {}).get("alt") or meta.get("alt")
+                    found.append((f"PNG output of {model_id}", alt))
+    return found
+
+
+def unspecific(found: list[tuple[str, str | None]]) -> list[str]:
+    return [f"{where}: {alt!r}" for where, alt in found
+            if not (alt or "").strip() or alt.strip() == site.DEFAULT_ALT]
+
+
+def test_every_figure_has_its_own_alt_text(out):
+    """No picture falls back to the template's generic DEFAULT_ALT, or has none."""
+    pages = sorted(p for folder in ("lessons", "exercises", "handouts")
+                   for p in (out / folder).glob("*.html"))
+    assert pages
+    counted = {}
+    for page in pages:
+        found = image_alts(page.read_text(encoding="utf-8"))
+        counted[page.relative_to(out).as_posix()] = len(found)
+        assert unspecific(found) == [], f"{page.relative_to(out)}: figures without their own alt text"
+        assert all(len(alt.strip()) > 40 for _, alt in found), page.relative_to(out)
+    # lesson 05 shows the sweep chart on the page and the society's chart in a widget snapshot
+    assert counted["lessons/05-loneliness.html"] >= 2
+    assert counted["handouts/05-loneliness.html"] >= 2
+
+
+def test_image_alts_finds_generic_and_missing_alt_text():
+    state = {"version_major": 2, "version_minor": 0, "state": {
+        "h": {"model_name": "HTMLModel", "state": {"value": '<img src="data:," alt="">'}},
+        "o": {"model_name": "OutputModel", "state": {"outputs": [
+            {"output_type": "display_data", "data": {"image/png": "iVBOR"}, "metadata": {}},
+            {"output_type": "display_data", "data": {"image/png": "iVBOR"},
+             "metadata": {"image/png": {"alt": "A bar chart of the class's answers."}}}]}}}}
+    page = (f'<img src="a.png" alt="{site.DEFAULT_ALT}"><img src="b.png">'
+            "<img src='c.png' alt='Line chart of the share lonely, week by week.'>"
+            f'<script type="application/vnd.jupyter.widget-state+json">{json.dumps(state)}</script>')
+    found = image_alts(page)
+    assert len(found) == 6
+    assert unspecific(found) == [f"page: {site.DEFAULT_ALT!r}", "page: None", "widget h: ''",
+                                 "PNG output of o: None"]
 
 
 def test_index_links_every_page(out):
@@ -156,3 +233,20 @@ def test_the_kits_accessible_controls_become_plain_snapshots():
     assert saved["x1"]["model_module"] == "anywidget"  # not one of the kit's controls: left alone
     for ref in ("layout", "style"):  # every model the stand-in points to is saved too
         assert saved["s1"]["state"][ref].removeprefix("IPY_MODEL_") in saved
+
+
+def test_without_npm_the_site_tests_skip_or_fail_as_required(tmp_path, monkeypatch):
+    """A fresh clone without npm skips the site tests with a reason; CI (KIT_REQUIRE_BROWSER=1) fails."""
+    from tests import sitebuild
+
+    monkeypatch.setenv("KIT_NPM_CACHE", str(tmp_path / "empty-cache"))
+    monkeypatch.setattr(site.shutil, "which", lambda name, *a, **k: None)
+    missing = sitebuild.site_tools_missing()
+    assert missing and "needs npm" in missing and "Chromium" in missing
+    monkeypatch.setattr(sitebuild, "_missing_once", lambda: missing)
+    monkeypatch.delenv("KIT_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="needs npm"):
+        sitebuild.site_or_skip()
+    monkeypatch.setenv("KIT_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="KIT_REQUIRE_BROWSER=1 but The site needs npm"):
+        sitebuild.site_or_skip()

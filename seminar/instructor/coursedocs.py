@@ -491,7 +491,9 @@ def bibliography_markdown(root: Path) -> str:
               ("secondary", "Secondary sources"))
     out = ["# Bibliography", "",
            "Generated from the citation lines of `readings/*.md` by `python -m seminar syllabus`; "
-           "excerpt ids in brackets.", "", "## The film", "",
+           "excerpt ids in brackets. A reference gives only what the kit's checked sources record: "
+           "where a first name, an issue or pages, a publisher or an edition is missing, those "
+           "sources did not give it.", "", "## The film", "",
            f"- *{FILM_TITLE}* (2013), {FILM_CREDIT}. {FILM_RELEASE[0].upper()}{FILM_RELEASE[1:]}. "
            f"{FILM_MINUTES} minutes.", ""]
     for kind, heading in groups:
