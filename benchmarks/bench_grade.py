@@ -10,7 +10,9 @@ notebook scores the same as the first and every blank one 0, so a fast wrong gra
 not look good.
 
 ``--optional N`` also times N sandboxed runs of an optional question (the made-up kit of
-the tests, whose q2 is a function) and prints seconds per sandboxed question.
+the tests, whose q2 is a function), and N runs of each real optional function question of
+the exercises (the solution, with the exercise's own imports run in the sandbox first), and
+prints seconds per sandboxed question.
 """
 from __future__ import annotations
 
@@ -93,7 +95,34 @@ def optional(count: int) -> bool:
         times.append(outcome.seconds)
     print(f"sandboxed optional question (bwrap, 3 hidden inputs): median {statistics.median(times):.2f} s, "
           f"worst {max(times):.2f} s over {count} runs")
-    return True
+    return real_optional(max(1, count // 5))
+
+
+def real_optional(count: int) -> bool:
+    """Each real exercise's optional function questions, solved, through grade_optional."""
+    import shutil
+
+    from seminar.instructor.submissions import load_submissions
+
+    ok = True
+    for name in gen.solution_names(KIT_ROOT):
+        plan = grade.make_plan(load_reference(KIT_ROOT, name), checkdata.load(KIT_ROOT, name))
+        if not plan.optional:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copy(KIT_ROOT / "solutions" / f"{name}.ipynb", Path(tmp) / f"zoe_{name}.ipynb")
+            [sub] = load_submissions(Path(tmp), gen.solution_names(KIT_ROOT))
+            times = []
+            for _ in range(count):
+                row = grade.grade_core(plan, sub)
+                row.seconds = 0.0
+                grade.grade_optional(plan, sub, row)
+                times.append(row.seconds / len(plan.optional))
+                ok = ok and all(row.points[f"optional_{q}"] == 1 for q in plan.optional)
+        print(f"  {name} {', '.join(plan.optional)} (solution, with the exercise's imports): "
+              f"median {statistics.median(times):.2f} s a question over {count} run(s)")
+    print("optional solutions all passed" if ok else "AN OPTIONAL SOLUTION FAILED")
+    return ok
 
 
 def main() -> int:

@@ -110,8 +110,15 @@ def make_plan(ref, data) -> Plan:
                 givens=dict(getattr(data, "givens", {}) or {}), optional_warnings=optional_warnings)
 
 
+#: Imports a function answer never needs (apps, display, plotting), left out of the sandbox's
+#: setup: they cost a second or more of its CPU-time limit (matplotlib builds its font cache
+#: anew in each sandbox).
+NOT_IN_SANDBOX = ("seminar.views", "IPython", "ipywidgets", "matplotlib")
+
+
 def import_lines(source: str) -> list[str]:
-    """The top-level ``import`` and ``from ... import`` statements of a cell, as text."""
+    """The top-level ``import`` and ``from ... import`` statements of a cell, as text
+    (but not those of :data:`NOT_IN_SANDBOX`)."""
     import ast
 
     from seminar.instructor.submissions import _masked
@@ -121,8 +128,12 @@ def import_lines(source: str) -> list[str]:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError):
         return []
+    def module(node) -> str:
+        return node.module or "" if isinstance(node, ast.ImportFrom) else node.names[0].name
+
     return [ast.get_source_segment(text, node) for node in tree.body
-            if isinstance(node, (ast.Import, ast.ImportFrom))]
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and not any(module(node) == m or module(node).startswith(m + ".") for m in NOT_IN_SANDBOX)]
 
 
 @dataclass
