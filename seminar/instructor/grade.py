@@ -9,11 +9,15 @@ of the exercise's checks module, :mod:`seminar.instructor.checkdata`) on them in
 process. A cell holding anything else (a call, an import, a def) scores its questions 0
 with the note "not a plain value: see the question". No kernel is started, so nothing a
 student writes can patch the checks, forge a log, or outlive the run.
+Values the exercise's own cells compute with a call come from the checks module's
+``GIVENS``, computed in the grader's process.
 
 **Optional questions** (cells tagged ``optional``, the checks module's ``OPTIONAL``) are
 graded only with ``--optional``, each in a bubblewrap sandbox (:mod:`seminar.instructor.sandbox`):
-the student's function is called on the hidden inputs of ``CASES``, and the results are
-compared outside. Without bwrap they are not graded (a note says how to install it).
+after the exercise's own imports (from the kit's copy, :func:`import_lines`) and the
+student's earlier optional cells, the student's function is called on the hidden inputs of
+``CASES``, and the results are compared outside. Optional questions without ``CASES`` are
+named in a note. Without bwrap they are not graded (a note says how to install it).
 
 Written answers are not graded here: see ``answers`` (the scoring sheet) and ``gradebook``.
 
