@@ -72,3 +72,34 @@ def test_a_cell_with_an_answer_and_hidden_tests_is_refused(kit):
     nbformat.write(nb, str(path))
     done = cli("nbgrader-source", NAME, "--root", str(kit), "--course", str(kit / "c"))
     assert done.returncode == 1 and "separate cells" in done.stderr
+
+
+def test_every_real_exercise_goes_through_nbgrader_generate_assignment(tmp_path):
+    """The demo kit above proves the mechanism; this proves the kit's own eleven solutions
+    pass nbgrader's own pipeline and come out with no model answer, hidden test or note."""
+    from seminar import KIT_ROOT
+
+    names = sorted(p.stem for p in (KIT_ROOT / "solutions").glob("*.ipynb"))
+    assert len(names) >= 11
+    course = tmp_path / "course"
+    done = cli("nbgrader-source", *names, "--root", str(KIT_ROOT), "--course", str(course))
+    assert done.returncode == 0, done.stderr
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    for name in names:
+        run = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", name],
+                             cwd=course, capture_output=True, text=True, env=env, timeout=300)
+        assert run.returncode == 0, f"{name}: {run.stdout}{run.stderr}"
+        released = nbformat.read(str(course / "release" / name / f"{name}.ipynb"), as_version=4)
+        text = "\n".join(c.source for c in released.cells)
+        for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "What to look for", "Instructor note"):
+            assert leak not in text, f"{name}: the released notebook still holds {leak!r}"
+        student = "\n".join(c.source for c in nbformat.read(
+            str(KIT_ROOT / "exercises" / f"{name}.ipynb"), as_version=4).cells)
+        solution = nbformat.read(str(KIT_ROOT / "solutions" / f"{name}.ipynb"), as_version=4)
+        graded = [c for c in solution.cells if "### BEGIN SOLUTION" in c.source]
+        assert graded, f"{name}: no answer cells"
+        for cell in graded:
+            answer = cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0].strip()
+            longest = max(answer.splitlines(), key=len).strip()
+            leaked = len(longest) >= 30 and longest in text and longest not in student
+            assert not leaked, f"{name}: a model answer was released: {longest[:60]!r}"
