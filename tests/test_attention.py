@@ -41,11 +41,12 @@ def test_another_calibration_reaches_the_model():
 def test_every_assumption_has_a_source():
     for f in fields(m.Assumptions):
         assert len(m.Assumptions.source(f.name)) > 30, f.name
-    assert "seminar.models.duration" in m.Assumptions.source("samantha_capacity")
+    assert "speed ratio of lesson 03" in m.Assumptions.source("samantha_capacity")
+    assert "seminar." not in m.Assumptions.source("samantha_capacity")  # no code in a source
     assert "kit's assumption" in m.Assumptions.source("growth")
     assert "kit's assumption" in m.Assumptions.source("threshold")
     assert "brajeshwar.com" in m.Assumptions.source("conversations")
-    assert "seed 001" in m.Assumptions.source("loved")
+    assert "what-sucks-13" in m.Assumptions.source("loved")   # an excerpt students can show()
     table = m.assumptions_table()
     assert list(table.index) == [f.name for f in fields(m.Assumptions)]
     assert table.loc["loved", "value"] == 641
@@ -343,8 +344,10 @@ def test_exercise_checks_accept_right_answers_and_explain_wrong_ones():
 
 def test_the_assumptions_table_reads_in_words_with_every_digit_of_a_count():
     table = m.readable(m.assumptions_table())
-    assert table.loc["conversations", "value"] == "8,316"   # not rounded to 8,320
-    assert table.loc["samantha_capacity", "value"] == "2.27 million"
-    assert table.loc["loved", "value"] == "641"
+    assert table.loc["people she talks with at once", "value"] == "8,316"   # not 8,320
+    assert table.loc["Samantha's capacity", "value"] == "2.27 million"
+    assert table.loc["people she is in love with", "value"] == "641"
+    assert list(table.index) == [m.LABELS[n] for n in m.assumptions_table().index]
+    assert "_" not in " ".join(table.index)
     assert m.format_count(float("nan")) == "not defined" and m.format_count(math.inf) == "no limit"
     assert "e+" not in " ".join(table["value"])

@@ -1,5 +1,6 @@
 """The loneliness model: reproducible, its mechanisms, the exodus, definitions, bad parameters."""
 import math
+import re
 from dataclasses import FrozenInstanceError, fields, replace
 
 import numpy as np
@@ -280,7 +281,7 @@ def test_every_parameter_is_labelled_and_only_the_exodus_is_from_the_film():
     assert list(table.index) == list(c.PARAMETERS)
     assert list(table.index[table.kind != "assumption"]) == ["exodus"]
     assert table.kind["exodus"] == "from the film (all at once); the week is an assumption"
-    assert "seeds 000, 002, 004" in c.Assumptions.says("exodus")
+    assert "her-loneliness-8" in c.Assumptions.says("exodus")   # excerpts students can show()
     assert "the week is an assumption" in c.Assumptions.says("exodus")
     for f in fields(c.Assumptions):
         assert len(c.Assumptions.says(f.name)) > 20, f.name
@@ -369,3 +370,22 @@ def test_readable_tables_have_plain_labels_and_no_programmer_names():
     assert "share of ties lost for good by the last week" in side.index
     with pytest.raises(ValueError, match="made by summary"):
         c.readable("<b>not a table</b>")
+
+
+def test_readable_assumptions_and_weeks_read_in_words_with_public_sources():
+    table = c.readable(c.assumptions_table())
+    assert table.index.name == "assumption" and list(table.columns) == ["value", "kind", "what it says"]
+    assert list(table.index) == [c.LABELS[n] for n in c.PARAMETERS]
+    assert not any("_" in label for label in table.index)
+    assert table.loc["people in the society", "value"] == "1,000"
+    assert table.loc["random seed", "value"] == "2013"
+    assert c.readable(c.assumptions_table(c.with_changes(exodus=None))).loc["week every OS leaves", "value"] == "never"
+    for text in [*table["kind"], *table["what it says"]]:
+        assert not re.search(r"\bseeds? \d{3}|film-facts|sources/|None", text), text
+    weeks = c.readable(c.simulate(**SMALL))
+    assert weeks.index.name == "week"
+    assert not any("_" in label for label in weeks.columns)
+    assert set(weeks["OSes still here"]) == {"yes", "no"}
+    seeds = c.readable(pd.Series({1: 0.6484375}, name="tipping level").rename_axis("seed"))
+    assert list(seeds.columns) == ["tipping level"] and seeds.index.name == "random seed"
+    assert seeds.iloc[0, 0] == 0.648

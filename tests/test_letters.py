@@ -450,3 +450,23 @@ def test_side_by_side_accepts_lists_and_texts():
 def test_the_model_imports_no_widgets():
     source = Path(model.__file__).read_text(encoding="utf-8")
     assert "ipywidgets" not in source and "IPython" not in source
+
+
+def test_readable_labels_the_comparison_in_words_and_keeps_the_data():
+    from seminar.models.letters import LABELS, describe_counts, readable, template
+    table = compare(template("anniversary"), example_customers(), seed=0)
+    shown = readable(table[["words", "own_words", "stock_words", "own_share_words",
+                            "own_share_chars", "missing", "unused"]])
+    assert list(shown.columns) == ["words", "customer's own words", "writer's stock words",
+                                   "own share by words", "own share by characters",
+                                   "missing nuggets", "unused nuggets"]
+    assert shown.loc["Ana", "own share by words"] == 0.426
+    assert table.loc["Ana", "own_share_words"] != 0.426            # the data is not rounded
+    assert not any("_" in label for label in LABELS.values())
+    tiny = compose("Dear {beloved}, thank you for {memory}.", {"beloved": "Maya", "memory": "the walk"})
+    assert describe_counts(tiny) == ("7 words: 3 the customer's own, 4 the writer's stock text. "
+                                     "28 characters: 11 the customer's own, 17 the writer's.")
+    with pytest.raises(ValueError):
+        readable("a table")
+    with pytest.raises(ValueError):
+        describe_counts("a letter")

@@ -483,3 +483,12 @@ def test_the_counts_in_the_bars_are_readable_on_solid_labels():
         assert t.get_fontsize() >= 10 and matplotlib.colors.to_hex(t.get_color()) == "#000000"
         assert matplotlib.colors.to_hex(t.get_bbox_patch().get_facecolor()) == "#ffffff"
     plt.close(fig)
+
+
+def test_readable_writes_the_save_time_out_and_keeps_the_data():
+    table = poll.load_class(poll.SAMPLE_DIR).table
+    shown = poll.readable(table.head(2))
+    assert "saved_at" not in shown.columns and shown["saved at"].iloc[0] == "4 March 2024, 09:04 UTC"
+    assert str(table["saved_at"].dtype).startswith("datetime64")   # the data keeps its type
+    with pytest.raises(InputError):
+        poll.readable("a table")

@@ -1,4 +1,6 @@
-"""Tables a student sees in lessons 00, 03 and 08 and exercise 08 read in words.
+"""Tables a student sees in lessons 00, 03 and 08 and exercise 08 read in words; and every
+table, Series or printed line of lessons, solutions and exercises 01, 04, 05 and 07, run cell by
+cell (:func:`run_cells`).
 
 Each table cell is run here as the notebook runs it (its last line is the value shown), and
 the table it shows must have no parameter names as labels (``teaching_min``,
@@ -75,3 +77,112 @@ def test_readable_refuses_what_is_not_a_crowd_table():
     with pytest.raises(ValueError, match="crowd_model"):
         capstone.readable("<b>a table</b>")
     assert list(capstone.readable(capstone.crowd_model(hours=1, steps=2)).index) == ["0", "1"]
+
+
+# ------------------------------------------------------------- whole notebooks, cell by cell
+#: Notebooks run here cell by cell, as a student runs them: every table or Series a cell
+#: shows (its last line, or ``display``) and every line it prints must read in words.
+NOTEBOOKS = [f"{folder}/{name}" for folder in ("lessons", "solutions", "exercises")
+             for name in ("01-letters.ipynb", "04-one-of-many.ipynb", "05-loneliness.ipynb",
+                          "07-was-it-real.ipynb")]
+
+#: A printed dict or list with a code name as key (``{'own_words': 3}``).
+CODE_KEY = re.compile(r"['\"][a-z]+_[a-z_]+['\"]\s*:")
+#: A date as pandas prints it (``2024-03-04 09:04:00+00:00``).
+MACHINE_TIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d")
+
+
+def _split(source: str):
+    """The cell's code without its last line, and that line if it shows a value."""
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    tree = ast.parse("\n".join(lines))
+    if tree.body and isinstance(tree.body[-1], ast.Expr) and not source.rstrip().endswith(";"):
+        return ast.Module(body=tree.body[:-1], type_ignores=[]), ast.Expression(tree.body[-1].value)
+    return tree, None
+
+
+def run_cells(notebook: str):
+    """Run a notebook's code cells in one namespace, in its folder, as Jupyter does.
+
+    Yields ``(cell index, what the cell shows, what it printed)`` for each code cell outside
+    an optional "Going further" section. A blank exercise's cell may fail (its answer is
+    ``...``); lessons and solutions must run.
+    """
+    import contextlib
+    import io
+    import os
+
+    import IPython.display
+    from IPython.core import display_functions
+
+    path = ROOT / notebook
+    nb = nbformat.read(path, as_version=4)
+    names: dict = {"__name__": "__main__"}
+    going_further = False
+    cwd = os.getcwd()
+    shown: list = []
+    real = (IPython.display.display, display_functions.display)
+
+    def capture(*objs, **kwargs):
+        shown.extend(objs)
+
+    IPython.display.display = display_functions.display = capture
+    os.chdir(path.parent)
+    try:
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
+                heading = cell.source.lstrip().splitlines()[0]
+                if heading.startswith("## "):
+                    going_further = "Going further" in heading
+            if cell.cell_type != "code":
+                continue
+            shown.clear()
+            out = io.StringIO()
+            body, last = _split(cell.source)
+            try:
+                with contextlib.redirect_stdout(out):
+                    exec(compile(body, f"<cell {index}>", "exec"), names)
+                    if last is not None:
+                        value = eval(compile(last, f"<cell {index}>", "eval"), names)
+                        if value is not None:
+                            shown.append(value)
+            except Exception:
+                if not notebook.startswith("exercises/"):
+                    raise
+            if not going_further:
+                yield index, list(shown), out.getvalue()
+    finally:
+        IPython.display.display, display_functions.display = real
+        os.chdir(cwd)
+
+
+def problems_of(value) -> list[str]:
+    """What a student would read as programmer text in a shown table or Series."""
+    if isinstance(value, pd.Series):
+        return [f"a Series is shown with its dtype line: {value.to_string()[:80]!r}"]
+    if not isinstance(value, pd.DataFrame):
+        return []
+    found = []
+    snake = [label for label in labels_of(value) if SNAKE.search(label)]
+    if snake:
+        found.append(f"code names as labels: {snake}")
+    text = value.to_string()
+    if re.search(r"\d[eE][+-]\d", text):
+        found.append("scientific notation")
+    if PRIVATE.search(text):
+        found.append(f"cites the developers' folder: {PRIVATE.search(text).group()}")
+    if MACHINE_TIME.search(text):
+        found.append(f"a time as pandas writes it: {MACHINE_TIME.search(text).group()}")
+    return found
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_every_table_a_notebook_shows_reads_in_words(notebook, monkeypatch, tmp_path):
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    found = []
+    for index, shown, printed in run_cells(notebook):
+        for value in shown:
+            found += [f"cell {index}: {p}" for p in problems_of(value)]
+        if "dtype:" in printed or CODE_KEY.search(printed):
+            found.append(f"cell {index} prints code: {printed[:120]!r}")
+    assert not found, f"{notebook}:\n" + "\n".join(found)

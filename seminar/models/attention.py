@@ -67,7 +67,7 @@ class Assumptions:
 
     samantha_capacity: float = field(default=_duration.speed_ratio(), metadata=sourced(
         "Samantha's capacity, in people's full attention: the speed ratio of lesson 03 "
-        "(seminar.models.duration.speed_ratio, about 2.27 million, from the baby-name scene). That "
+        "(about 2.27 million, from the baby-name scene). That "
         "attention grows with speed is the kit's assumption, as in lesson 03's 273"))
     person_capacity: float = field(default=1.0, metadata=sourced(
         "A person's capacity: one person's full attention, the unit of the model "
@@ -356,11 +356,25 @@ def format_count(x) -> str:
     return plain_number(v)  # whole numbers keep every digit: 8,316 conversations, not 8,320
 
 
+#: Assumption -> the label a student reads in :func:`assumptions_table` (code keeps the names).
+LABELS = {
+    "samantha_capacity": "Samantha's capacity",
+    "person_capacity": "a person's capacity",
+    "growth": "the heart's growth",
+    "threshold": "least attention a love needs",
+    "conversations": "people she talks with at once",
+    "loved": "people she is in love with",
+}
+
+
 def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy of a table from this module with every number in words (2.27 million, no limit)."""
+    """A copy of a table from this module with every number in words (2.27 million, no limit)
+    and the assumptions' rows labelled in words (:data:`LABELS`)."""
     if not isinstance(table, pd.DataFrame):
         raise ValueError(f"table must be a pandas DataFrame; got {type(table).__name__}.")
     out = table.copy()
+    if out.index.name == "assumption":
+        out = out.rename(index=LABELS)
     for column in out.columns:
         if not pd.api.types.is_bool_dtype(out[column]):  # numbers in a mixed column too
             out[column] = out[column].map(

@@ -4,8 +4,9 @@ Toffler's warning, as the Paste essay quotes it, is that community offsets lonel
 that the institutions community depends on are crumbling. This model makes one version of
 that claim concrete enough to argue with. Every number in it is an **assumption** of the
 kit (listed with :func:`assumptions_table`); only two things come from the film: people
-take up the OS more and more as the plot develops (seed 002), and every OS leaves at once
-(seeds 000, 002, 004; sources/film-facts.md).
+take up the OS more and more as the plot develops (the Paste essay's crowds talking to
+their devices, excerpt ``her-loneliness-3``), and every OS leaves at once (the Paste and
+HuffPost essays, excerpts ``her-loneliness-8`` and ``difference-of-life-6``).
 
 The society, one step a week (an assumption):
 
@@ -54,6 +55,7 @@ import numpy as np
 import pandas as pd
 
 from seminar.models.params import check_number, check_whole, short
+from seminar.text import plain_number
 
 #: Largest society the model accepts (about 300,000 ties; more is an absurd size for a notebook).
 MAX_PEOPLE = 100_000
@@ -98,7 +100,8 @@ class Assumptions:
         ASSUMED, "A tie weaker than this is lost for good: the two no longer know each other"))
     adoption_level: float = field(default=0.5, metadata=_meta(
         ASSUMED, "Share of people who have an OS in the long run (the film shows OS use "
-                 "spreading as the plot develops, seed 002, but gives no share)"))
+                 "spreading as the plot develops, as the Paste essay \"Her Loneliness\" "
+                 "describes it, her-loneliness-3, but gives no share)"))
     adoption_rate: float = field(default=0.15, metadata=_meta(
         ASSUMED, "Steepness of the adoption S-curve, per week"))
     adoption_midpoint: float = field(default=26, metadata=_meta(
@@ -107,7 +110,8 @@ class Assumptions:
         ASSUMED, "Share of a user's social time the OS takes from human contact"))
     exodus: int | None = field(default=78, metadata=_meta(
         FILM, "Week in which every OS leaves at once (that they all leave together is from "
-              "the film: seeds 000, 002, 004; the week is an assumption; None: never)"))
+              "the film, as the Paste and HuffPost essays say: her-loneliness-8, "
+              "difference-of-life-6; the week is an assumption; none: the OSes never leave)"))
     steps: int = field(default=104, metadata=_meta(
         ASSUMED, "Weeks simulated (one step is one week)"))
     seed: int = field(default=2013, metadata=_meta(
@@ -456,7 +460,32 @@ def summary(table: pd.DataFrame) -> pd.Series:
     })
 
 
+#: Name -> the label a student reads: the parameters (rows of :func:`assumptions_table`),
+#: the columns of :func:`simulate`, and the numbers of :func:`summary` and :func:`sweep`.
+#: Code keeps the names; :func:`readable` shows the labels.
 LABELS = {
+    "people": "people in the society",
+    "ties_per_person": "human ties per person at the start",
+    "rewire": "chance a tie links to a random person",
+    "contact_low": "lowest weekly chance of contact",
+    "contact_high": "highest weekly chance of contact",
+    "grow": "how much a week with contact strengthens a tie",
+    "fade": "how much a week without contact weakens a tie",
+    "lost_below": "strength below which a tie is lost",
+    "adoption_rate": "adoption rate (how fast, per week)",
+    "adoption_midpoint": "week when half of the eventual users have an OS",
+    "os_time": "time the OS takes from people",
+    "exodus": "week every OS leaves",
+    "steps": "weeks simulated",
+    "seed": "random seed",
+    "parameter": "assumption",
+    "says": "what it says",
+    "adoption": "share with an OS",
+    "human_time": "average share of social time left for people",
+    "tie_strength": "average tie strength",
+    "ties_lost": "share of ties lost for good",
+    "lonely": "share lonely",
+    "os_present": "OSes still here",
     "adoption_level": "adoption level",
     "adoption_peak": "share with an OS at the peak",
     "lonely_start": "share lonely in week 0",
@@ -470,19 +499,38 @@ LABELS = {
 
 
 def readable(result, digits: int = 3):
-    """A table of :func:`summary` or :func:`sweep` results for reading: plain labels, rounded.
+    """A table of this module for reading: plain labels (:data:`LABELS`), rounded.
 
-    A summary (one run) becomes a one-column table; a table of summaries side by side, or a
-    sweep, keeps its shape with its row and column names in words. The numbers are shares
-    from 0 to 1 (0.37 is 37 in every hundred people).
+    A summary (one run) becomes a one-column table; a table of summaries side by side, a
+    sweep, or the weeks of :func:`simulate` keep their shape with their row and column names
+    in words (True/False as "yes"/"no"). The numbers are shares from 0 to 1 (0.37 is 37 in
+    every hundred people). The table of :func:`assumptions_table` gets its rows in words and
+    its values written out (1,000; "never" for no exodus).
     """
     if isinstance(result, pd.Series):
-        result = result.to_frame("value")
+        result = result.to_frame(result.name if result.name not in (None, 0) else "value")
     if not isinstance(result, pd.DataFrame):
         raise ValueError(f"result must be a table made by summary() or sweep(); got {short(result)}.")
-    out = result.rename(index=LABELS, columns=LABELS).round(digits)
+    if result.index.name == "parameter" and "value" in result.columns:  # assumptions_table()
+        out = result.copy()
+        out["value"] = [str(v) if name == "seed" else _value_in_words(v)  # a seed is a name: 2013
+                        for name, v in result["value"].items()]
+    else:
+        out = result.round(digits)
+        for column in out.columns:
+            if pd.api.types.is_bool_dtype(out[column]):
+                out[column] = out[column].map({True: "yes", False: "no"})
+    out = out.rename(index=LABELS, columns=LABELS)
     out.index.name = LABELS.get(result.index.name, result.index.name)
     return out
+
+
+def _value_in_words(value) -> str:
+    if value is None:
+        return "never"
+    if isinstance(value, bool) or not isinstance(value, Real):
+        return str(value)
+    return plain_number(value)
 
 
 def lonely_at_exodus(*, lonely=None, **params) -> float:

@@ -706,3 +706,55 @@ def side_by_side(templates, nuggets, *, seed: int = 0, customer: str = "",
         except InputError as exc:
             letters[str(name)] = exc
     return summarise(letters).rename_axis("template")
+
+
+# ----------------------------------------------------------------------- tables for reading
+#: Column -> the label a student reads, for the tables of :func:`compare` and
+#: :func:`side_by_side` and for :meth:`Letter.counts`. Code keeps the column names.
+LABELS = {
+    "letter": "letter",
+    "words": "words",
+    "own_words": "customer's own words",
+    "stock_words": "writer's stock words",
+    "own_share_words": "own share by words",
+    "chars": "characters",
+    "own_chars": "customer's own characters",
+    "stock_chars": "writer's stock characters",
+    "own_share_chars": "own share by characters",
+    "missing": "missing nuggets",
+    "unused": "unused nuggets",
+    "problem": "problem",
+    "gaps": "marked gaps",
+}
+
+
+def readable(table: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
+    """A table of :func:`compare` or :func:`side_by_side` for reading: columns in words
+    (:data:`LABELS`), the two shares rounded to ``digits`` decimals (0.426, not 0.426471).
+
+    Select the columns first, by their names in code::
+
+        readable(table[["words", "own_share_words"]])
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a table made by compare() or side_by_side(); got {_short(table)}.")
+    digits = int(digits)
+    out = table.copy()
+    for column in ("own_share_words", "own_share_chars"):
+        if column in out.columns:
+            out[column] = out[column].astype(float).round(digits)
+    return out.rename(columns=LABELS)
+
+
+def describe_counts(letter: Letter) -> str:
+    """A letter's counts in words: ``"7 words: 3 the customer's own, 4 the writer's stock
+    text. 28 characters: 11 the customer's own, 17 the writer's."`` (gaps, if any, named)."""
+    if not isinstance(letter, Letter):
+        raise ValueError(f"describe_counts needs a Letter (from compose), not {type(letter).__name__}.")
+    c = letter.counts()
+    text = (f"{c['words']:,} words: {c['own_words']:,} the customer's own, {c['stock_words']:,} "
+            f"the writer's stock text. {c['chars']:,} characters: {c['own_chars']:,} the "
+            f"customer's own, {c['stock_chars']:,} the writer's.")
+    if c["gaps"]:
+        text += f" {c['gaps']:,} marked gap{'s' if c['gaps'] != 1 else ''} (a missing nugget)."
+    return text

@@ -339,6 +339,29 @@ def load_class(folder) -> ClassPoll:
                      ignored=ignored, files_read=len(files))
 
 
+#: Column -> the label a student reads (code keeps the column names).
+LABELS = {"saved_at": "saved at"}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """The poll table (or a few of its rows) for reading: column names in words and the time
+    each file was saved written out ("4 March 2024, 09:04 UTC", not pandas' ISO stamp)."""
+    if not isinstance(table, pd.DataFrame):
+        raise InputError("Expected the poll table (load_class(folder).table) or some of its rows.")
+    out = table.copy()
+    if "saved_at" in out.columns:
+        out["saved_at"] = [_when(t) for t in out["saved_at"]]
+    return out.rename(columns=LABELS)
+
+
+def _when(stamp) -> str:
+    if stamp is None or pd.isna(stamp):
+        return ""
+    t = pd.Timestamp(stamp)
+    t = t.tz_convert("UTC") if t.tzinfo is not None else t.tz_localize("UTC")
+    return f"{t.day} {t:%B %Y, %H:%M} UTC"
+
+
 # --------------------------------------------------------------------------- summaries
 def _check_table(table) -> pd.DataFrame:
     if not isinstance(table, pd.DataFrame) or not {"claim", "position"} <= set(table.columns):

@@ -74,7 +74,7 @@ CHECKS = {
                       "nuggets and the closing. Punctuation is not a word; a word that starts in "
                       "a nugget is not the writer's."),
     "q4": Exact(expected=Q4_MOST_OWN,
-                hint="Not yet: look down the column own_share_words for its largest value, and "
+                hint="Not yet: look down the column \"own share by words\" for its largest value, and "
                      "give the customer's name on that row, in quotes."),
     "q5": Choice("B", {
         "A": "that is the question of Q8, not what the count measures: the telegram template "
