@@ -49,9 +49,18 @@ def lab(browser_available, tmp_path_factory):
         server.stop()
 
 
+#: How long an ``expect(...)`` assertion retries before it fails. Playwright's default, 5 s,
+#: is shorter than a widget's redraw on a busy 2-core machine (a CI rehearsal running beside
+#: a site build once missed the letters app's error message that way); an assertion that
+#: holds passes as soon as it holds, so a longer limit costs nothing when all is well.
+EXPECT_SECONDS = 30
+
+
 @pytest.fixture(scope="session")
 def chromium(browser_available):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_SECONDS * 1000)
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,

@@ -131,10 +131,20 @@ def write_answer(page) -> None:
     """Alice writes her answer in the first 'Your answer' Markdown cell, then saves."""
     panel = ".jp-NotebookPanel:not(.lm-mod-hidden)"
     cell = page.locator(f"{panel} .jp-MarkdownCell", has_text="Your answer").first
-    cell.evaluate("el => el.scrollIntoView({block: 'center'})")
-    cell.locator(".jp-MarkdownOutput").dblclick()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     editor = cell.locator(".cm-content")
-    editor.wait_for(state="visible")
+    for attempt in range(4):
+        # On a busy machine the first double-click can land before the rendered cell is
+        # ready and open nothing; try again rather than wait for an editor never asked for.
+        cell.evaluate("el => el.scrollIntoView({block: 'center'})")
+        cell.locator(".jp-MarkdownOutput").dblclick()
+        try:
+            editor.wait_for(state="visible", timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 3:
+                raise
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.type("\n\n" + STUDENT)
