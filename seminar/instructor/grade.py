@@ -132,8 +132,11 @@ def import_lines(source: str) -> list[str]:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError):
         return []
+
     def module(node) -> str:
-        return node.module or "" if isinstance(node, ast.ImportFrom) else node.names[0].name
+        if isinstance(node, ast.ImportFrom):
+            return node.module or ""
+        return node.names[0].name
 
     return [ast.get_source_segment(text, node) for node in tree.body
             if isinstance(node, (ast.Import, ast.ImportFrom))
