@@ -6,6 +6,7 @@ at that min-width, must measure at least MIN_TEXT_PX: a point is 1/72 inch, and 
 ``w`` inches wide shown ``m`` px wide shows ``pt`` points as ``pt / 72 * m / w`` px.
 """
 import io
+import math
 import re
 from pathlib import Path
 
@@ -15,10 +16,44 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-from seminar.views import common  # noqa: E402
-from seminar.views.common import MIN_TEXT_PX, figure_html, readable_min_width, text_px_at  # noqa: E402
+from seminar.views.common import FIGURE_MIN_WIDTH, figure_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---- the measure (only tests need it): a drawn figure's smallest text at a shown width
+#: The smallest text a figure may show, in CSS pixels, at its narrowest.
+MIN_TEXT_PX = 10.0
+
+
+def smallest_text_pt(fig) -> float:
+    """The size in points of the smallest visible text in a drawn matplotlib Figure.
+
+    Call it after the figure is drawn (``png_of``): tick labels exist only then.
+    """
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text().strip() and t.get_figure() is not None]
+    if not sizes:
+        raise ValueError("The figure has no text to measure.")
+    return min(sizes)
+
+
+def text_px_at(fig, shown_width: float) -> float:
+    """Height in CSS px of the figure's smallest text when the picture is ``shown_width`` px wide.
+
+    A point is 1/72 inch whatever the dpi: shown ``shown_width`` px wide, a figure
+    ``w`` inches wide shows ``pt`` points as ``pt / 72 * shown_width / w`` px.
+    """
+    return smallest_text_pt(fig) / 72 * shown_width / fig.get_figwidth()
+
+
+def readable_min_width(fig, floor: int = FIGURE_MIN_WIDTH) -> int:
+    """The narrowest a drawn figure may be shown with its text >= ``MIN_TEXT_PX``, never less
+    than ``floor`` (narrower than that, it scrolls sideways rather than shrink)."""
+    need = MIN_TEXT_PX * 72 * fig.get_figwidth() / smallest_text_pt(fig)
+    return max(int(floor), math.ceil(need))
 
 
 def _duration():
@@ -81,7 +116,7 @@ def test_app_figure_text_is_at_least_10_css_px_at_its_narrowest(name):
     narrowest = int(floor.group(1))
     assert narrowest <= 600, f"{name}: min-width {narrowest} px is wider than a narrow column"
     px = text_px_at(fig, narrowest)
-    assert px >= MIN_TEXT_PX, (f"{name}: smallest text {common.smallest_text_pt(fig)} pt is "
+    assert px >= MIN_TEXT_PX, (f"{name}: smallest text {smallest_text_pt(fig)} pt is "
                                f"{px:.1f} px when shown {narrowest} px wide")
     assert readable_min_width(fig) <= narrowest
 
@@ -92,10 +127,10 @@ def test_the_measure_catches_small_text_and_a_missing_floor():
     ax = fig.subplots()
     ax.text(0.5, 0.5, "small", fontsize=8)
     fig.savefig(io.BytesIO(), format="png")
-    assert common.smallest_text_pt(fig) == 8
+    assert smallest_text_pt(fig) == 8
     assert text_px_at(fig, 560) < MIN_TEXT_PX  # 8 / 72 * 560 / 7.6 = 8.2 px
     assert readable_min_width(fig) == 684      # the width at which 8 pt is 10 px
     assert "min-width" not in figure_html(b"png", "words")
     assert "min-width:560px" in figure_html(b"png", "words", min_width=560)
     with pytest.raises(ValueError, match="no text"):
-        common.smallest_text_pt(Figure())
+        smallest_text_pt(Figure())

@@ -10,7 +10,6 @@ import base64
 import functools
 import io
 import logging
-import math
 
 import ipywidgets as widgets
 
@@ -96,38 +95,6 @@ FIGURE_FONT = {"font.size": 11, "axes.titlesize": 12, "axes.labelsize": 11,
                "xtick.labelsize": 10.5, "ytick.labelsize": 10.5, "legend.fontsize": 10.5}
 #: The narrowest an app figure is shown (``figure_html(..., min_width=...)``): below it, it scrolls.
 FIGURE_MIN_WIDTH = 560
-#: The smallest text a figure may show, in CSS pixels, at its narrowest.
-MIN_TEXT_PX = 10.0
-
-
-def smallest_text_pt(fig) -> float:
-    """The size in points of the smallest visible text in a drawn matplotlib Figure.
-
-    Call it after the figure is drawn (``png_of``): tick labels exist only then.
-    """
-    from matplotlib.text import Text
-
-    sizes = [t.get_fontsize() for t in fig.findobj(Text)
-             if t.get_visible() and t.get_text().strip() and t.get_figure() is not None]
-    if not sizes:
-        raise ValueError("The figure has no text to measure.")
-    return min(sizes)
-
-
-def text_px_at(fig, shown_width: float) -> float:
-    """Height in CSS px of the figure's smallest text when the picture is ``shown_width`` px wide.
-
-    A point is 1/72 inch whatever the dpi: shown ``shown_width`` px wide, a figure
-    ``w`` inches wide shows ``pt`` points as ``pt / 72 * shown_width / w`` px.
-    """
-    return smallest_text_pt(fig) / 72 * shown_width / fig.get_figwidth()
-
-
-def readable_min_width(fig, floor: int = FIGURE_MIN_WIDTH) -> int:
-    """The narrowest a drawn figure may be shown with its text >= ``MIN_TEXT_PX``, never less
-    than ``floor`` (narrower than that, it scrolls sideways rather than shrink)."""
-    need = MIN_TEXT_PX * 72 * fig.get_figwidth() / smallest_text_pt(fig)
-    return max(int(floor), math.ceil(need))
 
 
 def png_of(fig, dpi: int = 100) -> bytes:
